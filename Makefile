@@ -1,0 +1,27 @@
+# The two commands of README.md: `make run` and `make test`.
+SHELL := /bin/bash
+export UV_PYTHON_DOWNLOADS := never
+UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run test env check pytest
+
+env:
+	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
+	$(UV) sync --frozen --quiet
+
+run: env
+	@mkdir -p var
+	$(UV) run danvan migrate --noinput -v0
+	$(UV) run danvan demo
+	$(UV) run danvan runserver $(HOST)
+
+check: env
+	$(UV) run ruff format --check .
+	$(UV) run ruff check .
+	$(UV) run mypy .
+
+pytest: env
+	$(UV) run pytest
+
+test: check pytest

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from org.models import Body, Unit
+
+
+class Role(models.TextChoices):
+    """What a user may do inside their unit's subtree; each role includes the ones before."""
+
+    VIEWER = "viewer", _("Xem")
+    EDITOR = "editor", _("Cập nhật")
+    APPROVER = "approver", _("Phê duyệt")
+    ADMINISTRATOR = "administrator", _("Quản trị")
+
+
+ROLE_RANK = {
+    Role.VIEWER: 0,
+    Role.EDITOR: 1,
+    Role.APPROVER: 2,
+    Role.ADMINISTRATOR: 3,
+}
+
+
+class User(AbstractUser):
+    """A staff member of a body in a unit. Their unit bounds everything they see."""
+
+    full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="users",
+        null=True,
+        verbose_name=_("đơn vị"),
+    )
+    body = models.ForeignKey(
+        Body,
+        on_delete=models.PROTECT,
+        related_name="users",
+        null=True,
+        blank=True,
+        verbose_name=_("cơ quan"),
+    )
+    role = models.CharField(
+        _("vai trò"), max_length=20, choices=Role.choices, default=Role.VIEWER
+    )
+
+    class Meta:
+        verbose_name = _("người dùng")
+        verbose_name_plural = _("người dùng")
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    def has_role(self, role: Role) -> bool:
+        return ROLE_RANK[Role(self.role)] >= ROLE_RANK[role]

@@ -1,0 +1,10 @@
+from django.urls import include, path
+
+from danvan import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("tai-khoan/", include("accounts.urls")),
+    path("", include("org.urls")),
+]

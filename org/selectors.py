@@ -1,0 +1,178 @@
+"""Reads of the hierarchy, always through the scope rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from auditlog.models import LogEntry
+from django.db.models import Model, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from accounts.scope import get_or_404, scoped
+from org.lineage import Successor, direct_predecessors, direct_successors, living_successors
+from org.models import (
+    Body,
+    BodyKind,
+    Person,
+    Position,
+    Reorganization,
+    ReorganizationLink,
+    Unit,
+    UnitVersion,
+)
+from vn.text import fold
+
+if TYPE_CHECKING:
+    from accounts.models import User
+    from django.contrib.auth.models import AnonymousUser
+
+
+def unit_search(
+    user: User | AnonymousUser, query: str, *, active_only: bool = False
+) -> QuerySet[Unit]:
+    """Units in scope whose name or code matches ``query``, insensitive to
+    diacritics, case, Unicode form and tone placement."""
+    units = scoped(user, Unit.objects.select_related("kind__level"))
+    key = fold(query)
+    for word in key.split():
+        units = units.filter(search_key__contains=word)
+    if active_only:
+        units = units.filter(valid_to__isnull=True)
+    return units.order_by("valid_to", "kind__level__rank", "name")
+
+
+def history_of(obj: Model) -> QuerySet[LogEntry]:
+    """Every recorded change of ``obj``: who, when, before and after."""
+    return LogEntry.objects.get_for_object(obj).select_related("actor").order_by("-timestamp")
+
+
+@dataclass(frozen=True)
+class UnitPage:
+    unit: Unit
+    ancestors: list[Unit]
+    children: list[Unit]
+    former_units: list[Unit]
+    bodies: list[Body]
+    positions: list[Position]
+    versions: list[UnitVersion]
+    predecessors: list[ReorganizationLink]
+    successors: list[ReorganizationLink]
+    lives_on_in: list[Successor]
+    history: QuerySet[LogEntry]
+
+
+def current_positions(bodies: QuerySet[Body], today: dt.date) -> QuerySet[Position]:
+    return (
+        Position.objects.filter(body__in=bodies)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+        .select_related("person", "body")
+        .order_by("body__name", "title", "person__full_name")
+    )
+
+
+def unit_page(user: User | AnonymousUser, unit_id: int) -> UnitPage:
+    unit = get_or_404(user, Unit.objects.select_related("kind__level"), pk=unit_id)
+    today = timezone.localdate()
+    versions = list(unit.versions.select_related("parent", "kind", "reorganization"))
+    if unit.is_active:
+        ancestors = list(unit.get_ancestors().select_related("kind"))
+        children = list(
+            unit.get_children().filter(valid_to__isnull=True).select_related("kind")
+        )
+        former = list(
+            unit.get_children().filter(valid_to__isnull=False).select_related("kind")
+        )
+    else:
+        ancestors = _historical_ancestors(versions)
+        children = list(
+            Unit.objects.filter(
+                child_versions__parent=unit, child_versions__valid_to=unit.valid_to
+            )
+            .select_related("kind")
+            .order_by("name")
+            .distinct()
+        )
+        former = []
+    bodies = unit.bodies.select_related("kind").order_by("kind__category", "name")
+    return UnitPage(
+        unit=unit,
+        # Ancestors outside the user's scope are shown by name only in the
+        # template; links are offered only inside scope.
+        ancestors=ancestors,
+        children=children,
+        former_units=former,
+        bodies=list(bodies),
+        positions=list(current_positions(bodies, today)),
+        versions=versions,
+        predecessors=direct_predecessors(unit),
+        successors=direct_successors(unit),
+        lives_on_in=living_successors(unit),
+        history=history_of(unit)[:50],
+    )
+
+
+def _historical_ancestors(versions: list[UnitVersion]) -> list[Unit]:
+    chain: list[Unit] = []
+    last = versions[-1] if versions else None
+    parent = last.parent if last else None
+    day = last.valid_to if last else None
+    while parent is not None and len(chain) < 10:
+        chain.insert(0, parent)
+        version = (
+            parent.versions.filter(
+                Q(valid_from__isnull=True) | Q(valid_from__lte=day),
+                Q(valid_to__isnull=True) | Q(valid_to__gte=day),
+            )
+            .select_related("parent")
+            .first()
+            if day
+            else parent.versions.select_related("parent").last()
+        )
+        parent = version.parent if version else None
+    return chain
+
+
+def body_page(user: User | AnonymousUser, body_id: int) -> tuple[Body, list[Position]]:
+    body = get_or_404(user, Body.objects.select_related("unit", "kind"), pk=body_id)
+    positions = list(
+        body.positions.select_related("person").order_by("end_date", "title")
+    )
+    return body, positions
+
+
+def person_page(user: User | AnonymousUser, person_id: int) -> tuple[Person, list[Position]]:
+    person = get_or_404(user, Person.objects.select_related("home_unit"), pk=person_id)
+    positions = list(
+        scoped(user, person.positions.select_related("body__unit")).order_by("-start_date")
+    )
+    return person, positions
+
+
+def body_kinds_for(unit: Unit) -> QuerySet[BodyKind]:
+    """Standard kinds plus those added by the unit or one of its ancestors."""
+    owner_paths = [unit.path[: i * Unit.steplen] for i in range(1, unit.depth + 1)]
+    return BodyKind.objects.filter(
+        Q(owner__isnull=True) | Q(owner__path__in=owner_paths)
+    ).order_by("category", "name")
+
+
+def reorganization_page(
+    user: User | AnonymousUser, reorg_id: int
+) -> tuple[Reorganization, list[ReorganizationLink]]:
+    reorg = get_or_404(user, Reorganization.objects.all(), pk=reorg_id)
+    links = list(
+        reorg.links.select_related("predecessor", "successor").order_by(
+            "successor__name", "predecessor__name"
+        )
+    )
+    return reorg, links
+
+
+def bodies_in_scope(user: User | AnonymousUser) -> QuerySet[Body]:
+    return scoped(user, Body.objects.select_related("unit")).filter(valid_to__isnull=True)
+
+
+def people_prefetch() -> Prefetch[Position]:
+    return Prefetch("positions", queryset=Position.objects.select_related("body"))
