@@ -25,7 +25,9 @@ class UserForm(forms.Form):
         label=_("Cơ quan"), queryset=Body.objects.none(), required=False
     )
     role = forms.ChoiceField(label=_("Vai trò"), choices=Role.choices)
-    is_active = forms.BooleanField(label=_("Đang hoạt động"), required=False, initial=True)
+    is_active = forms.BooleanField(
+        label=_("Đang hoạt động"), required=False, initial=True
+    )
     password = forms.CharField(
         label=_("Mật khẩu"),
         required=False,

@@ -87,9 +87,7 @@ def require(user: User | AnonymousUser, action: Action, unit: Unit) -> None:
         raise PermissionDenied
 
 
-def get_or_404(
-    user: User | AnonymousUser, queryset: QuerySet[M], **lookup: Any
-) -> M:
+def get_or_404(user: User | AnonymousUser, queryset: QuerySet[M], **lookup: Any) -> M:
     """Fetch one record the user may see, or raise 404 as if it did not exist."""
     try:
         return scoped(user, queryset).get(**lookup)

@@ -18,7 +18,9 @@ def _check_placement(*, actor: User, unit: Unit, body: Body | None, role: Role) 
     if body is not None and body.unit_id != unit.pk:
         raise ValidationError({"body": _("Cơ quan phải thuộc đơn vị của người dùng.")})
     if ROLE_RANK[role] > ROLE_RANK[Role(actor.role)]:
-        raise ValidationError({"role": _("Không thể cấp vai trò cao hơn vai trò của bạn.")})
+        raise ValidationError(
+            {"role": _("Không thể cấp vai trò cao hơn vai trò của bạn.")}
+        )
 
 
 @transaction.atomic
@@ -70,7 +72,9 @@ def user_update(
     """Change an account inside the actor's subtree."""
     _check_placement(actor=actor, unit=unit, body=body, role=role)
     if user.pk == actor.pk and (not is_active or role != actor.role):
-        raise ValidationError(_("Bạn không thể tự khóa hoặc đổi vai trò của chính mình."))
+        raise ValidationError(
+            _("Bạn không thể tự khóa hoặc đổi vai trò của chính mình.")
+        )
     user.full_name, user.email = nfc(full_name).strip(), email.strip()
     user.unit, user.body, user.role, user.is_active = unit, body, role, is_active
     user.full_clean(exclude=["password"])

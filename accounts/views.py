@@ -46,10 +46,14 @@ def user_list(request: HttpRequest) -> HttpResponse:
     users = scoped(request.user, User.objects.select_related("unit", "body")).order_by(
         "unit__path", "username"
     )
-    return render(request, "accounts/user_list.html", {"page": paginate(request, users)})
+    return render(
+        request, "accounts/user_list.html", {"page": paginate(request, users)}
+    )
 
 
-def _form(request: HttpRequest, *, creating: bool, initial: dict[str, object]) -> UserForm:
+def _form(
+    request: HttpRequest, *, creating: bool, initial: dict[str, object]
+) -> UserForm:
     return UserForm(
         request.POST or None,
         initial=initial,
@@ -80,7 +84,9 @@ def user_create(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("Đã tạo tài khoản %(name)s.") % {"name": user.username})
+            messages.success(
+                request, _("Đã tạo tài khoản %(name)s.") % {"name": user.username}
+            )
             return redirect("accounts:user_list")
     return render(request, "accounts/user_form.html", {"form": form})
 
@@ -121,7 +127,9 @@ def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("Đã lưu tài khoản %(name)s.") % {"name": target.username})
+            messages.success(
+                request, _("Đã lưu tài khoản %(name)s.") % {"name": target.username}
+            )
             return redirect("accounts:user_list")
     return render(
         request,

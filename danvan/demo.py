@@ -20,7 +20,7 @@ from org import services
 from org.models import Body, BodyKind, Person, Position, Unit, UnitKind
 from org.unitdata import REFORM_DATE, load_official_units, national_root
 
-DEMO_PASSWORD = "danvan-demo"  # noqa: S105 - demo data only, printed on purpose
+DEMO_PASSWORD = "danvan-demo"
 # Current provinces holding the units named in the seed articles:
 # Đà Nẵng (thị xã Điện Bàn), Ninh Bình (huyện Gia Viễn), Đồng Nai (xã Minh Tâm,
 # huyện Hớn Quản), Tây Ninh (phường Hiệp Ninh), Gia Lai (phường Tam Quan Nam).
@@ -136,7 +136,14 @@ def _seed_units(people: _People) -> dict[str, Unit]:
         ],
         LEGACY_START,
     )
-    _staff(people, quang_nam, old["ban-dan-van"], ["Trưởng ban", "Phó Trưởng ban", "Trưởng phòng Đoàn thể và các Hội tổng hợp"], LEGACY_START, last_day)
+    _staff(
+        people,
+        quang_nam,
+        old["ban-dan-van"],
+        ["Trưởng ban", "Phó Trưởng ban", "Trưởng phòng Đoàn thể và các Hội tổng hợp"],
+        LEGACY_START,
+        last_day,
+    )
     _end_bodies(old, last_day)
 
     for district, party, short in [
@@ -156,18 +163,70 @@ def _seed_units(people: _People) -> dict[str, Unit]:
                 ("mttq", f"Ủy ban MTTQ Việt Nam {level} {place}", "UBMTTQVN"),
                 ("cong-an", f"Công an {level} {place}", "CA"),
                 ("ban-chqs", f"Ban Chỉ huy Quân sự {level} {place}", "BCHQS"),
-                ("bcd-dan-van-kheo", f"Ban Chỉ đạo phong trào thi đua “Dân vận khéo” {level} {place}", "BCĐ DVK"),
+                (
+                    "bcd-dan-van-kheo",
+                    f"Ban Chỉ đạo phong trào thi đua “Dân vận khéo” {level} {place}",
+                    "BCĐ DVK",
+                ),
             ],
             LEGACY_START,
         )
-        leader = _staff(people, district, bodies["dang-uy"], ["Phó Bí thư Thường trực"], LEGACY_START, last_day)[0]
-        services.position_assign(person=leader, body=bodies["hdnd"], title="Chủ tịch", start_date=LEGACY_START, end_date=last_day)
-        deputy = _staff(people, district, bodies["dang-uy"], ["Ủy viên Ban Thường vụ"], LEGACY_START, last_day)[0]
-        services.position_assign(person=deputy, body=bodies["ubnd"], title="Phó Chủ tịch", start_date=LEGACY_START, end_date=last_day)
-        head = _staff(people, district, bodies["ban-dan-van"], ["Trưởng ban"], LEGACY_START, last_day)[0]
-        services.position_assign(person=head, body=bodies["bcd-dan-van-kheo"], title="Trưởng ban Chỉ đạo", start_date=LEGACY_START, end_date=last_day)
-        _staff(people, district, bodies["ban-dan-van"], ["Phó Trưởng ban", "Chuyên viên"], LEGACY_START, last_day)
-        _staff(people, district, bodies["mttq"], ["Phó Chủ tịch"], LEGACY_START, last_day)
+        leader = _staff(
+            people,
+            district,
+            bodies["dang-uy"],
+            ["Phó Bí thư Thường trực"],
+            LEGACY_START,
+            last_day,
+        )[0]
+        services.position_assign(
+            person=leader,
+            body=bodies["hdnd"],
+            title="Chủ tịch",
+            start_date=LEGACY_START,
+            end_date=last_day,
+        )
+        deputy = _staff(
+            people,
+            district,
+            bodies["dang-uy"],
+            ["Ủy viên Ban Thường vụ"],
+            LEGACY_START,
+            last_day,
+        )[0]
+        services.position_assign(
+            person=deputy,
+            body=bodies["ubnd"],
+            title="Phó Chủ tịch",
+            start_date=LEGACY_START,
+            end_date=last_day,
+        )
+        head = _staff(
+            people,
+            district,
+            bodies["ban-dan-van"],
+            ["Trưởng ban"],
+            LEGACY_START,
+            last_day,
+        )[0]
+        services.position_assign(
+            person=head,
+            body=bodies["bcd-dan-van-kheo"],
+            title="Trưởng ban Chỉ đạo",
+            start_date=LEGACY_START,
+            end_date=last_day,
+        )
+        _staff(
+            people,
+            district,
+            bodies["ban-dan-van"],
+            ["Phó Trưởng ban", "Chuyên viên"],
+            LEGACY_START,
+            last_day,
+        )
+        _staff(
+            people, district, bodies["mttq"], ["Phó Chủ tịch"], LEGACY_START, last_day
+        )
         _end_bodies(bodies, last_day)
 
     for commune, block in [
@@ -178,14 +237,36 @@ def _seed_units(people: _People) -> dict[str, Unit]:
         bodies = _bodies(
             commune,
             [
-                ("dang-uy", f"Đảng ủy {commune.name[0].lower()}{commune.name[1:]}", "ĐU"),
+                (
+                    "dang-uy",
+                    f"Đảng ủy {commune.name[0].lower()}{commune.name[1:]}",
+                    "ĐU",
+                ),
                 ("khoi-dan-van", block, "KDV"),
-                ("bcd-van-dong-quan-chung", f"Ban Chỉ đạo công tác vận động quần chúng {commune.name[0].lower()}{commune.name[1:]}", "BCĐ"),
+                (
+                    "bcd-van-dong-quan-chung",
+                    f"Ban Chỉ đạo công tác vận động quần chúng {commune.name[0].lower()}{commune.name[1:]}",
+                    "BCĐ",
+                ),
             ],
             LEGACY_START,
         )
-        _staff(people, commune, bodies["khoi-dan-van"], ["Trưởng khối", "Phó Trưởng khối"], LEGACY_START, last_day)
-        _staff(people, commune, bodies["bcd-van-dong-quan-chung"], ["Trưởng ban", "Phó Trưởng ban", "Thành viên"], LEGACY_START, last_day)
+        _staff(
+            people,
+            commune,
+            bodies["khoi-dan-van"],
+            ["Trưởng khối", "Phó Trưởng khối"],
+            LEGACY_START,
+            last_day,
+        )
+        _staff(
+            people,
+            commune,
+            bodies["bcd-van-dong-quan-chung"],
+            ["Trưởng ban", "Phó Trưởng ban", "Thành viên"],
+            LEGACY_START,
+            last_day,
+        )
         _end_bodies(bodies, last_day)
 
     # After the reform: the province's new committee and the successor wards.
@@ -193,13 +274,24 @@ def _seed_units(people: _People) -> dict[str, Unit]:
         da_nang,
         [
             ("dang-uy", "Thành ủy Đà Nẵng", "TU"),
-            ("ban-tuyen-giao-dan-van", "Ban Tuyên giáo và Dân vận Thành ủy Đà Nẵng", "BTGDVTU"),
+            (
+                "ban-tuyen-giao-dan-van",
+                "Ban Tuyên giáo và Dân vận Thành ủy Đà Nẵng",
+                "BTGDVTU",
+            ),
             ("ubnd", "Ủy ban nhân dân thành phố Đà Nẵng", "UBND"),
             ("mttq", "Ủy ban MTTQ Việt Nam thành phố Đà Nẵng", "UBMTTQVN"),
         ],
         REFORM_DATE,
     )
-    _staff(people, da_nang, province_bodies["ban-tuyen-giao-dan-van"], ["Trưởng ban", "Phó Trưởng ban", "Phó Trưởng ban", "Trưởng phòng Dân vận"], REFORM_DATE, None)
+    _staff(
+        people,
+        da_nang,
+        province_bodies["ban-tuyen-giao-dan-van"],
+        ["Trưởng ban", "Phó Trưởng ban", "Phó Trưởng ban", "Trưởng phòng Dân vận"],
+        REFORM_DATE,
+        None,
+    )
     units["da_nang_board"] = da_nang  # for logins
     ward_bodies = _bodies(
         phuong_dien_ban,
@@ -212,8 +304,17 @@ def _seed_units(people: _People) -> dict[str, Unit]:
         ],
         REFORM_DATE,
     )
-    _staff(people, phuong_dien_ban, ward_bodies["khoi-dan-van"], ["Trưởng khối", "Phó Trưởng khối"], REFORM_DATE, None)
-    _staff(people, phuong_dien_ban, ward_bodies["mttq"], ["Chủ tịch"], REFORM_DATE, None)
+    _staff(
+        people,
+        phuong_dien_ban,
+        ward_bodies["khoi-dan-van"],
+        ["Trưởng khối", "Phó Trưởng khối"],
+        REFORM_DATE,
+        None,
+    )
+    _staff(
+        people, phuong_dien_ban, ward_bodies["mttq"], ["Chủ tịch"], REFORM_DATE, None
+    )
     village_kind = UnitKind.objects.get(code="khu-pho")
     for number in range(1, 5):
         services.unit_create(
@@ -239,8 +340,17 @@ def _logins(units: dict[str, Unit]) -> list[DemoLogin]:
         Role.ADMINISTRATOR: "quantri",
     }
     for role, label in labels.items():
-        specs.append((f"tinh.{label}", role, units["da_nang"], f"Cán bộ tỉnh ({role.label})"))
-        specs.append((f"xa.{label}", role, units["phuong_dien_ban"], f"Cán bộ phường ({role.label})"))
+        specs.append(
+            (f"tinh.{label}", role, units["da_nang"], f"Cán bộ tỉnh ({role.label})")
+        )
+        specs.append(
+            (
+                f"xa.{label}",
+                role,
+                units["phuong_dien_ban"],
+                f"Cán bộ phường ({role.label})",
+            )
+        )
     logins = []
     for username, role, unit, full_name in specs:
         body = unit.bodies.filter(
@@ -263,14 +373,24 @@ def _bulk_standard_bodies() -> int:
     """One Ban/Khối dân vận, UBND and MTTQ for every current unit without bodies."""
     kinds = _kinds()
     bodies: list[Body] = []
-    units = Unit.objects.filter(valid_to__isnull=True, depth__in=[2, 3], bodies__isnull=True)
+    units = Unit.objects.filter(
+        valid_to__isnull=True, depth__in=[2, 3], bodies__isnull=True
+    )
     for unit in units.select_related("kind__level"):
         lower = f"{unit.name[0].lower()}{unit.name[1:]}"
         if unit.depth == 2:
-            specs = [("ban-tuyen-giao-dan-van", f"Ban Tuyên giáo và Dân vận {unit.short_name}")]
+            specs = [
+                (
+                    "ban-tuyen-giao-dan-van",
+                    f"Ban Tuyên giáo và Dân vận {unit.short_name}",
+                )
+            ]
         else:
             specs = [("khoi-dan-van", f"Khối dân vận {lower}")]
-        specs += [("ubnd", f"Ủy ban nhân dân {lower}"), ("mttq", f"Ủy ban MTTQ Việt Nam {lower}")]
+        specs += [
+            ("ubnd", f"Ủy ban nhân dân {lower}"),
+            ("mttq", f"Ủy ban MTTQ Việt Nam {lower}"),
+        ]
         for code, name in specs:
             bodies.append(
                 Body(
@@ -289,7 +409,8 @@ def _bulk_heads(people: _People) -> int:
     """A head for every Ban/Khối dân vận created in bulk."""
     heads = list(
         Body.objects.filter(
-            kind__code__in=["ban-tuyen-giao-dan-van", "khoi-dan-van"], positions__isnull=True
+            kind__code__in=["ban-tuyen-giao-dan-van", "khoi-dan-van"],
+            positions__isnull=True,
         ).select_related("unit")
     )
     persons = []

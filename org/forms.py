@@ -17,7 +17,11 @@ class UnitSearchForm(forms.Form):
         required=False,
         max_length=100,
         widget=forms.TextInput(
-            attrs={"type": "search", "autocomplete": "off", "placeholder": _("Ví dụ: dien ban")}
+            attrs={
+                "type": "search",
+                "autocomplete": "off",
+                "placeholder": _("Ví dụ: dien ban"),
+            }
         ),
     )
 
@@ -37,7 +41,9 @@ class UnitCodeField(forms.CharField):
         unit = self.units.filter(code=code.strip(), valid_to__isnull=True).first()
         if unit is None:
             raise forms.ValidationError(
-                _("Không tìm thấy đơn vị đang hoạt động có mã %(code)s trong phạm vi của bạn."),
+                _(
+                    "Không tìm thấy đơn vị đang hoạt động có mã %(code)s trong phạm vi của bạn."
+                ),
                 params={"code": code},
             )
         return unit
@@ -63,8 +69,12 @@ class PersonForm(forms.ModelForm):  # type: ignore[type-arg]
 class PositionForm(forms.Form):
     body = forms.ModelChoiceField(queryset=Body.objects.none(), label=_("Cơ quan"))
     title = forms.CharField(label=_("Chức vụ"), max_length=150)
-    start_date = forms.DateField(label=_("Ngày bổ nhiệm"), required=False, widget=DATE_WIDGET)
-    end_date = forms.DateField(label=_("Ngày kết thúc"), required=False, widget=DATE_WIDGET)
+    start_date = forms.DateField(
+        label=_("Ngày bổ nhiệm"), required=False, widget=DATE_WIDGET
+    )
+    end_date = forms.DateField(
+        label=_("Ngày kết thúc"), required=False, widget=DATE_WIDGET
+    )
     decision = forms.CharField(label=_("Quyết định"), max_length=200, required=False)
 
     def __init__(self, *args: Any, bodies: QuerySet[Body], **kwargs: Any) -> None:
@@ -75,7 +85,9 @@ class PositionForm(forms.Form):
         data = super().clean() or {}
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end < start:
-            self.add_error("end_date", _("Ngày kết thúc không được trước ngày bổ nhiệm."))
+            self.add_error(
+                "end_date", _("Ngày kết thúc không được trước ngày bổ nhiệm.")
+            )
         return data
 
 
@@ -94,15 +106,23 @@ class ReorganizationForm(forms.Form):
     ]
     kind = forms.ChoiceField(label=_("Hình thức"), choices=KINDS)
     effective_date = forms.DateField(label=_("Ngày hiệu lực"), widget=DATE_WIDGET)
-    new_name = forms.CharField(label=_("Tên mới (đầy đủ)"), max_length=200, required=False)
-    new_short_name = forms.CharField(label=_("Tên ngắn mới"), max_length=150, required=False)
+    new_name = forms.CharField(
+        label=_("Tên mới (đầy đủ)"), max_length=200, required=False
+    )
+    new_short_name = forms.CharField(
+        label=_("Tên ngắn mới"), max_length=150, required=False
+    )
     target = UnitCodeField(
         label=_("Mã đơn vị liên quan"),
         required=False,
         help_text=_("Đơn vị cấp trên mới, đơn vị tiếp nhận sáp nhập hoặc tiếp nhận."),
     )
-    decision = forms.CharField(label=_("Căn cứ quyết định"), max_length=300, required=False)
-    note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    decision = forms.CharField(
+        label=_("Căn cứ quyết định"), max_length=300, required=False
+    )
+    note = forms.CharField(
+        label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -69,7 +69,9 @@ def composition_at(
         return [_as_of(v) for v in versions]
     found: list[UnitVersion] = []
     frontier = list(
-        UnitVersion.objects.filter(_covering(day), unit=unit).select_related("unit", "kind")
+        UnitVersion.objects.filter(_covering(day), unit=unit).select_related(
+            "unit", "kind"
+        )
     )
     while frontier:
         found.extend(frontier)
@@ -104,9 +106,13 @@ def living_successors(unit: Unit) -> list[Successor]:
     frontier: list[tuple[int, bool]] = [(unit.pk, True)]
     seen = {unit.pk}
     while frontier:
-        links = ReorganizationLink.objects.filter(
-            predecessor_id__in=[pk for pk, _ in frontier]
-        ).exclude(successor_id__in=[pk for pk, _ in frontier]).select_related("successor")
+        links = (
+            ReorganizationLink.objects.filter(
+                predecessor_id__in=[pk for pk, _ in frontier]
+            )
+            .exclude(successor_id__in=[pk for pk, _ in frontier])
+            .select_related("successor")
+        )
         primary_of = dict(frontier)
         next_frontier: list[tuple[int, bool]] = []
         for link in links:

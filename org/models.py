@@ -78,14 +78,18 @@ class Unit(MP_Node):
                 fields=["code"],
                 condition=Q(valid_to__isnull=True),
                 name="unit_code_unique_among_active",
-                violation_error_message=_("Mã đơn vị đã được một đơn vị đang hoạt động sử dụng."),
+                violation_error_message=_(
+                    "Mã đơn vị đã được một đơn vị đang hoạt động sử dụng."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(valid_from__isnull=True)
                 | Q(valid_to__isnull=True)
                 | Q(valid_from__lte=F("valid_to")),
                 name="unit_valid_from_before_valid_to",
-                violation_error_message=_("Ngày bắt đầu hiệu lực phải trước ngày kết thúc."),
+                violation_error_message=_(
+                    "Ngày bắt đầu hiệu lực phải trước ngày kết thúc."
+                ),
             ),
         ]
 
@@ -147,7 +151,9 @@ class UnitVersion(models.Model):
                 fields=["unit"],
                 condition=Q(valid_to__isnull=True),
                 name="unitversion_one_open_version",
-                violation_error_message=_("Mỗi đơn vị chỉ có một tên gọi đang có hiệu lực."),
+                violation_error_message=_(
+                    "Mỗi đơn vị chỉ có một tên gọi đang có hiệu lực."
+                ),
             ),
         ]
         indexes = [models.Index(fields=["parent", "valid_from", "valid_to"])]
@@ -262,7 +268,10 @@ class Body(models.Model):
         Unit, on_delete=models.PROTECT, related_name="bodies", verbose_name=_("đơn vị")
     )
     kind = models.ForeignKey(
-        BodyKind, on_delete=models.PROTECT, related_name="bodies", verbose_name=_("loại")
+        BodyKind,
+        on_delete=models.PROTECT,
+        related_name="bodies",
+        verbose_name=_("loại"),
     )
     name = models.CharField(_("tên cơ quan"), max_length=250)
     short_name = models.CharField(_("tên viết tắt"), max_length=60, blank=True)
@@ -332,10 +341,16 @@ class Position(models.Model):
     """A title held in a body over time, including steering-committee membership."""
 
     person = models.ForeignKey(
-        Person, on_delete=models.CASCADE, related_name="positions", verbose_name=_("cán bộ")
+        Person,
+        on_delete=models.CASCADE,
+        related_name="positions",
+        verbose_name=_("cán bộ"),
     )
     body = models.ForeignKey(
-        Body, on_delete=models.PROTECT, related_name="positions", verbose_name=_("cơ quan")
+        Body,
+        on_delete=models.PROTECT,
+        related_name="positions",
+        verbose_name=_("cơ quan"),
     )
     title = models.CharField(_("chức vụ"), max_length=150)
     start_date = models.DateField(_("ngày bổ nhiệm"), null=True, blank=True)
@@ -352,7 +367,9 @@ class Position(models.Model):
                 | Q(end_date__isnull=True)
                 | Q(start_date__lte=F("end_date")),
                 name="position_start_before_end",
-                violation_error_message=_("Ngày kết thúc không được trước ngày bổ nhiệm."),
+                violation_error_message=_(
+                    "Ngày kết thúc không được trước ngày bổ nhiệm."
+                ),
             ),
         ]
 

@@ -48,8 +48,28 @@ BODY_KINDS = [
     ("lien-doan-lao-dong", "Liên đoàn Lao động", "LĐLĐ", "front"),
     ("cong-an", "Công an", "CA", "security"),
     ("ban-chqs", "Ban Chỉ huy Quân sự", "BCHQS", "security"),
-    ("bcd-quy-che-dan-chu", "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở", "BCĐ QCDC", "steering"),
-    ("bcd-dan-van-kheo", "Ban Chỉ đạo phong trào thi đua “Dân vận khéo”", "BCĐ DVK", "steering"),
-    ("bcd-van-dong-quan-chung", "Ban Chỉ đạo phối hợp hoạt động vận động quần chúng", "BCĐ VĐQC", "steering"),
-    ("trung-tam-vhtt", "Trung tâm Văn hóa - Thông tin và Thể thao", "TT VHTT&TT", "other"),
+    (
+        "bcd-quy-che-dan-chu",
+        "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở",
+        "BCĐ QCDC",
+        "steering",
+    ),
+    (
+        "bcd-dan-van-kheo",
+        "Ban Chỉ đạo phong trào thi đua “Dân vận khéo”",
+        "BCĐ DVK",
+        "steering",
+    ),
+    (
+        "bcd-van-dong-quan-chung",
+        "Ban Chỉ đạo phối hợp hoạt động vận động quần chúng",
+        "BCĐ VĐQC",
+        "steering",
+    ),
+    (
+        "trung-tam-vhtt",
+        "Trung tâm Văn hóa - Thông tin và Thể thao",
+        "TT VHTT&TT",
+        "other",
+    ),
 ]

@@ -11,7 +11,12 @@ from django.db.models import Model, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from accounts.scope import get_or_404, scoped
-from org.lineage import Successor, direct_predecessors, direct_successors, living_successors
+from org.lineage import (
+    Successor,
+    direct_predecessors,
+    direct_successors,
+    living_successors,
+)
 from org.models import (
     Body,
     BodyKind,
@@ -25,8 +30,9 @@ from org.models import (
 from vn.text import fold
 
 if TYPE_CHECKING:
-    from accounts.models import User
     from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
 
 
 def unit_search(
@@ -45,7 +51,11 @@ def unit_search(
 
 def history_of(obj: Model) -> QuerySet[LogEntry]:
     """Every recorded change of ``obj``: who, when, before and after."""
-    return LogEntry.objects.get_for_object(obj).select_related("actor").order_by("-timestamp")
+    return (
+        LogEntry.objects.get_for_object(obj)
+        .select_related("actor")
+        .order_by("-timestamp")
+    )
 
 
 @dataclass(frozen=True)
@@ -77,12 +87,16 @@ def unit_page(user: User | AnonymousUser, unit_id: int) -> UnitPage:
     today = timezone.localdate()
     versions = list(unit.versions.select_related("parent", "kind", "reorganization"))
     if unit.is_active:
-        ancestors = list(unit.get_ancestors().select_related("kind"))
+        ancestors = list(Unit.objects.get_ancestors(unit).select_related("kind"))
         children = list(
-            unit.get_children().filter(valid_to__isnull=True).select_related("kind")
+            Unit.objects.get_children(unit)
+            .filter(valid_to__isnull=True)
+            .select_related("kind")
         )
         former = list(
-            unit.get_children().filter(valid_to__isnull=False).select_related("kind")
+            Unit.objects.get_children(unit)
+            .filter(valid_to__isnull=False)
+            .select_related("kind")
         )
     else:
         ancestors = _historical_ancestors(versions)
@@ -142,10 +156,14 @@ def body_page(user: User | AnonymousUser, body_id: int) -> tuple[Body, list[Posi
     return body, positions
 
 
-def person_page(user: User | AnonymousUser, person_id: int) -> tuple[Person, list[Position]]:
+def person_page(
+    user: User | AnonymousUser, person_id: int
+) -> tuple[Person, list[Position]]:
     person = get_or_404(user, Person.objects.select_related("home_unit"), pk=person_id)
     positions = list(
-        scoped(user, person.positions.select_related("body__unit")).order_by("-start_date")
+        scoped(user, person.positions.select_related("body__unit")).order_by(
+            "-start_date"
+        )
     )
     return person, positions
 
@@ -171,7 +189,9 @@ def reorganization_page(
 
 
 def bodies_in_scope(user: User | AnonymousUser) -> QuerySet[Body]:
-    return scoped(user, Body.objects.select_related("unit")).filter(valid_to__isnull=True)
+    return scoped(user, Body.objects.select_related("unit")).filter(
+        valid_to__isnull=True
+    )
 
 
 def people_prefetch() -> Prefetch[Position]:

@@ -79,13 +79,17 @@ def unit_create(
         valid_from=valid_from,
         search_key=Unit.make_search_key(code=code, name=name, short_name=short_name),
     )
-    unit.full_clean(exclude=["path", "depth", "numchild"], validate_unique=False)
     if Unit.objects.filter(code=code, valid_to__isnull=True).exists():
         raise ValidationError(
             {"code": _("Mã %(code)s đang được đơn vị khác sử dụng.") % {"code": code}}
         )
+    unit.full_clean(exclude=["path", "depth", "numchild"], validate_unique=False)
     with transaction.atomic():
-        unit = parent.add_child(instance=unit) if parent else Unit.add_root(instance=unit)
+        unit = (
+            Unit.objects.add_child(parent, instance=unit)
+            if parent
+            else Unit.objects.add_root(instance=unit)
+        )
         UnitVersion.objects.create(
             unit=unit,
             name=name,
@@ -147,7 +151,7 @@ def _new_version(
     name: str | None = None,
     short_name: str | None = None,
     kind: UnitKind | None = None,
-    parent: Unit | None | bool = False,
+    parent: Unit | bool | None = False,
 ) -> None:
     """Close the open version the day before the reorganization and open a new one."""
     day = reorganization.effective_date
@@ -181,14 +185,14 @@ def _end_unit(unit: Unit, reorganization: Reorganization) -> None:
 def _move(unit: Unit, under: Unit) -> None:
     unit.refresh_from_db()
     under.refresh_from_db()
-    unit.move(under, "last-child")
+    Unit.objects.move(unit, under, "last-child")
 
 
 def _hand_over_children(
     unit: Unit, successor: Unit, reorganization: Reorganization
 ) -> None:
     """Active children of a unit that ends now belong to its successor."""
-    for child in list(unit.get_children().filter(valid_to__isnull=True)):
+    for child in list(Unit.objects.get_children(unit).filter(valid_to__isnull=True)):
         _new_version(child, reorganization, parent=successor)
         ReorganizationLink.objects.create(
             reorganization=reorganization, predecessor=child, successor=child
@@ -237,10 +241,14 @@ def reorganization_rename(
         raise ValidationError(_("Tên mới không được để trống."))
     reorg = _reorganization(Reorganization.Kind.RENAME, effective_date, decision, note)
     _new_version(unit, reorg, name=name, short_name=short_name, kind=kind)
-    ReorganizationLink.objects.create(reorganization=reorg, predecessor=unit, successor=unit)
+    ReorganizationLink.objects.create(
+        reorganization=reorg, predecessor=unit, successor=unit
+    )
     unit.name, unit.short_name = name, short_name
     unit.kind = kind or unit.kind
-    unit.search_key = Unit.make_search_key(code=unit.code, name=name, short_name=short_name)
+    unit.search_key = Unit.make_search_key(
+        code=unit.code, name=name, short_name=short_name
+    )
     unit.save(update_fields=["name", "short_name", "kind", "search_key"])
     return reorg
 
@@ -272,16 +280,25 @@ def reorganization_reparent(
             _("“%(unit)s” đã trực thuộc “%(parent)s”.")
             % {"unit": unit.name, "parent": new_parent.name}
         )
-    reorg = _reorganization(Reorganization.Kind.REPARENT, effective_date, decision, note)
+    reorg = _reorganization(
+        Reorganization.Kind.REPARENT, effective_date, decision, note
+    )
     _new_version(unit, reorg, parent=new_parent)
-    ReorganizationLink.objects.create(reorganization=reorg, predecessor=unit, successor=unit)
+    ReorganizationLink.objects.create(
+        reorganization=reorg, predecessor=unit, successor=unit
+    )
     _move(unit, new_parent)
     return reorg
 
 
-def _absorb(reorg: Reorganization, predecessor: Unit, successor: Unit, primary: bool) -> None:
+def _absorb(
+    reorg: Reorganization, predecessor: Unit, successor: Unit, primary: bool
+) -> None:
     ReorganizationLink.objects.create(
-        reorganization=reorg, predecessor=predecessor, successor=successor, is_primary=primary
+        reorganization=reorg,
+        predecessor=predecessor,
+        successor=successor,
+        is_primary=primary,
     )
 
 
@@ -344,7 +361,9 @@ def reorganization_split(
     Its records and active children go to ``successors[primary]``.
     """
     if len(successors) < 2 or not 0 <= primary < len(successors):
-        raise ValidationError(_("Chia tách cần ít nhất hai đơn vị mới và một đơn vị kế thừa chính."))
+        raise ValidationError(
+            _("Chia tách cần ít nhất hai đơn vị mới và một đơn vị kế thừa chính.")
+        )
     _check_changeable(predecessor, effective_date)
     for item in successors:
         if isinstance(item, Unit):
@@ -375,7 +394,9 @@ def reorganization_dissolve(
     _check_changeable(unit, effective_date)
     _check_changeable(into, effective_date)
     _check_no_cycle(unit, into)
-    reorg = _reorganization(Reorganization.Kind.DISSOLVE, effective_date, decision, note)
+    reorg = _reorganization(
+        Reorganization.Kind.DISSOLVE, effective_date, decision, note
+    )
     _absorb(reorg, unit, into, True)
     _retire(reorg, unit, into)
     return reorg
@@ -399,7 +420,9 @@ def body_create(
 ) -> Body:
     """Create a body at ``unit``. A kind added by a province is usable only inside it."""
     if kind.owner_id is not None and not unit.path.startswith(kind.owner.path):  # type: ignore[union-attr]
-        raise ValidationError({"kind": _("Loại cơ quan này không dùng được ở đơn vị này.")})
+        raise ValidationError(
+            {"kind": _("Loại cơ quan này không dùng được ở đơn vị này.")}
+        )
     name, short_name = nfc(name).strip(), nfc(short_name).strip()
     body = Body(
         unit=unit,
@@ -518,9 +541,13 @@ def position_assign(
     position.full_clean()
     overlapping = Position.objects.filter(person=person, body=body, title=title)
     if start_date is not None:
-        overlapping = overlapping.filter(Q(end_date__isnull=True) | Q(end_date__gte=start_date))
+        overlapping = overlapping.filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=start_date)
+        )
     if end_date is not None:
-        overlapping = overlapping.filter(Q(start_date__isnull=True) | Q(start_date__lte=end_date))
+        overlapping = overlapping.filter(
+            Q(start_date__isnull=True) | Q(start_date__lte=end_date)
+        )
     if overlapping.exists():
         raise ValidationError(
             _("%(person)s đã giữ chức vụ này tại %(body)s trong khoảng thời gian đó.")

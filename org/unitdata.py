@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +41,12 @@ _DISTRICT_KINDS = {
     "Thị xã": "thi-xa",
     "Thành phố": "thanh-pho-thuoc-tinh",
 }
-_COMMUNE_KINDS = {"Xã": "xa", "Phường": "phuong", "Thị trấn": "thi-tran", "Đặc khu": "dac-khu"}
+_COMMUNE_KINDS = {
+    "Xã": "xa",
+    "Phường": "phuong",
+    "Thị trấn": "thi-tran",
+    "Đặc khu": "dac-khu",
+}
 
 
 def _dataset_dir() -> Path:
@@ -87,7 +91,12 @@ def _prefix(full: str) -> str:
 
 
 def _new_unit(
-    kind: UnitKind, code: str, name: str, short: str, start: dt.date | None, end: dt.date | None
+    kind: UnitKind,
+    code: str,
+    name: str,
+    short: str,
+    start: dt.date | None,
+    end: dt.date | None,
 ) -> Unit:
     return Unit(
         code=code,
@@ -100,7 +109,9 @@ def _new_unit(
     )
 
 
-def _assign_paths(parent_path: str, first_step: int, nodes: Iterable[_Node]) -> list[Unit]:
+def _assign_paths(
+    parent_path: str, first_step: int, nodes: Iterable[_Node]
+) -> list[Unit]:
     out: list[Unit] = []
     depth = len(parent_path) // Unit.steplen + 1
     for step, node in enumerate(nodes, start=first_step):
@@ -114,10 +125,10 @@ def _assign_paths(parent_path: str, first_step: int, nodes: Iterable[_Node]) -> 
 
 def national_root() -> Unit:
     """The root unit "Việt Nam", created on first use."""
-    root = Unit.get_root_nodes().filter(code="VN").first()
+    root = Unit.objects.get_root_nodes().filter(code="VN").first()
     if root is None:
         kind = UnitKind.objects.get(code="quoc-gia")
-        root = Unit.add_root(
+        root = Unit.objects.add_root(
             instance=_new_unit(kind, "VN", "Việt Nam", "Việt Nam", None, None)
         )
         UnitVersion.objects.create(
@@ -136,7 +147,9 @@ def load_official_units(*, provinces: set[str] | None = None) -> LoadStats:
     root = national_root()
     converter = json.loads((_dataset_dir() / "converter_2025.json").read_text("utf-8"))
     province_map: dict[str, list[str]] = converter["DICT_PROVINCE"]
-    merged_wards: dict[str, dict[str, list[str]]] = converter["DICT_PROVINCE_WARD_NO_DIVIDED"]
+    merged_wards: dict[str, dict[str, list[str]]] = converter[
+        "DICT_PROVINCE_WARD_NO_DIVIDED"
+    ]
     split_wards: dict[str, dict[str, list[dict[str, Any]]]] = converter[
         "DICT_PROVINCE_WARD_DIVIDED"
     ]
@@ -144,7 +157,9 @@ def load_official_units(*, provinces: set[str] | None = None) -> LoadStats:
     current = _rows("admin_units")
     former = _rows("admin_units_legacy")
     already = set(
-        Unit.objects.filter(depth=2, valid_to__isnull=True).values_list("code", flat=True)
+        Unit.objects.filter(depth=2, valid_to__isnull=True).values_list(
+            "code", flat=True
+        )
     )
     wanted = {
         r["provinceKey"]
@@ -197,7 +212,9 @@ def load_official_units(*, provinces: set[str] | None = None) -> LoadStats:
     former_communes: dict[str, _Node] = {}
     historical_parent: dict[int, Unit] = {}
     placed_districts: set[int] = set()
-    links: list[tuple[str, Unit, Unit, bool, str]] = []  # (group, pred, succ, primary, kind)
+    links: list[
+        tuple[str, Unit, Unit, bool, str]
+    ] = []  # (group, pred, succ, primary, kind)
     for r in former:
         old_pkey = r["provinceKey"]
         new_pkey = old_to_new_province.get(old_pkey)
@@ -221,7 +238,9 @@ def load_official_units(*, provinces: set[str] | None = None) -> LoadStats:
                 )
                 new_province.children.append(node)
                 former_provinces[old_pkey] = node
-                links.append((f"p:{new_pkey}", node.unit, new_province.unit, True, "merge"))
+                links.append(
+                    (f"p:{new_pkey}", node.unit, new_province.unit, True, "merge")
+                )
         dkey = f"{old_pkey}_{r['districtKey']}"
         if dkey not in former_districts:
             district_kind = _DISTRICT_KINDS[r["districtType"]]
@@ -249,7 +268,10 @@ def load_official_units(*, provinces: set[str] | None = None) -> LoadStats:
                 targets.append((new_communes[(new_pkey, new_wkey)], True))
         for item in split_wards.get(new_pkey, {}).get(ward_key, []):
             targets.append(
-                (new_communes[(new_pkey, item["newWardKey"])], bool(item["isDefaultNewWard"]))
+                (
+                    new_communes[(new_pkey, item["newWardKey"])],
+                    bool(item["isDefaultNewWard"]),
+                )
             )
         if targets and not any(primary for _, primary in targets):
             targets[0] = (targets[0][0], True)
@@ -261,7 +283,13 @@ def load_official_units(*, provinces: set[str] | None = None) -> LoadStats:
                 placed_districts.add(id(district))
                 for target, is_primary in targets:
                     links.append(
-                        (f"c:{id(target)}", district.unit, target.unit, is_primary, "merge")
+                        (
+                            f"c:{id(target)}",
+                            district.unit,
+                            target.unit,
+                            is_primary,
+                            "merge",
+                        )
                     )
             else:
                 stats.unmapped.append(r["district"])
@@ -283,7 +311,9 @@ def load_official_units(*, provinces: set[str] | None = None) -> LoadStats:
             new_province.children.append(node)
             continue
         for target, is_primary in targets:
-            links.append((f"c:{id(target)}", node.unit, target.unit, is_primary, "merge"))
+            links.append(
+                (f"c:{id(target)}", node.unit, target.unit, is_primary, "merge")
+            )
             if is_primary:
                 target.children.append(node)
     for dkey, district in former_districts.items():
@@ -291,31 +321,46 @@ def load_official_units(*, provinces: set[str] | None = None) -> LoadStats:
             continue
         new_pkey = old_to_new_province[dkey.split("_", 1)[0]]
         new_provinces[new_pkey].children.append(district)
-        links.append((f"d:{new_pkey}", district.unit, new_provinces[new_pkey].unit, True, "dissolve"))
+        links.append(
+            (
+                f"d:{new_pkey}",
+                district.unit,
+                new_provinces[new_pkey].unit,
+                True,
+                "dissolve",
+            )
+        )
 
     # Paths under the national root, then rows in bulk.
-    last = root.get_last_child()
+    last = Unit.objects.get_last_child(root)
     first_step = (Unit._str2int(last.path[-Unit.steplen :]) + 1) if last else 1
     ordered = sorted(new_provinces.values(), key=lambda n: n.unit.code)
     units = _assign_paths(root.path, first_step, ordered)
     Unit.objects.bulk_create(units, batch_size=2000)
-    root.numchild = root.get_children().count()
+    root.numchild = Unit.objects.get_children(root).count()
     root.save(update_fields=["numchild"])
 
     reorgs: dict[str, Reorganization] = {}
     for group, _pred, _succ, _primary, kind in links:
         if group not in reorgs:
-            decision = {"p": PROVINCE_DECISION, "d": DISTRICT_DECISION, "c": COMMUNE_DECISION}[
-                group[0]
-            ]
+            decision = {
+                "p": PROVINCE_DECISION,
+                "d": DISTRICT_DECISION,
+                "c": COMMUNE_DECISION,
+            }[group[0]]
             reorgs[group] = Reorganization(
-                kind=Reorganization.Kind(kind), effective_date=REFORM_DATE, decision=decision
+                kind=Reorganization.Kind(kind),
+                effective_date=REFORM_DATE,
+                decision=decision,
             )
     Reorganization.objects.bulk_create(reorgs.values(), batch_size=2000)
     ReorganizationLink.objects.bulk_create(
         [
             ReorganizationLink(
-                reorganization=reorgs[group], predecessor=pred, successor=succ, is_primary=primary
+                reorganization=reorgs[group],
+                predecessor=pred,
+                successor=succ,
+                is_primary=primary,
             )
             for group, pred, succ, primary, _kind_ in links
         ],
@@ -329,7 +374,9 @@ def load_official_units(*, provinces: set[str] | None = None) -> LoadStats:
         versions.append(_version(province, root, started_by.get(id(province))))
         for child in pnode.children:
             if child.unit.valid_to is None:  # a current commune
-                versions.append(_version(child.unit, province, started_by.get(id(child.unit))))
+                versions.append(
+                    _version(child.unit, province, started_by.get(id(child.unit)))
+                )
                 stats.communes += 1
     for onode in former_provinces.values():
         if onode.unit.valid_to is not None:
@@ -348,7 +395,9 @@ def load_official_units(*, provinces: set[str] | None = None) -> LoadStats:
     return stats
 
 
-def _version(unit: Unit, parent: Unit | None, reorg: Reorganization | None) -> UnitVersion:
+def _version(
+    unit: Unit, parent: Unit | None, reorg: Reorganization | None
+) -> UnitVersion:
     return UnitVersion(
         unit=unit,
         name=unit.name,

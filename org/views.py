@@ -53,7 +53,9 @@ def body_create(request: HttpRequest, unit_id: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("Đã thêm cơ quan “%(name)s”.") % {"name": body.name})
+            messages.success(
+                request, _("Đã thêm cơ quan “%(name)s”.") % {"name": body.name}
+            )
             return redirect("org:body_detail", body_id=body.pk)
     return render(request, "org/body_form.html", {"form": form, "unit": unit})
 
@@ -63,7 +65,11 @@ def body_detail(request: HttpRequest, body_id: int) -> HttpResponse:
     return render(
         request,
         "org/body_detail.html",
-        {"body": body, "positions": positions, "history": selectors.history_of(body)[:50]},
+        {
+            "body": body,
+            "positions": positions,
+            "history": selectors.history_of(body)[:50],
+        },
     )
 
 
@@ -82,7 +88,9 @@ def body_edit(request: HttpRequest, body_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Đã lưu thay đổi."))
             return redirect("org:body_detail", body_id=body.pk)
-    return render(request, "org/body_form.html", {"form": form, "unit": body.unit, "body": body})
+    return render(
+        request, "org/body_form.html", {"form": form, "unit": body.unit, "body": body}
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -96,7 +104,9 @@ def person_create(request: HttpRequest, unit_id: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("Đã thêm cán bộ %(name)s.") % {"name": person.full_name})
+            messages.success(
+                request, _("Đã thêm cán bộ %(name)s.") % {"name": person.full_name}
+            )
             return redirect("org:person_detail", person_id=person.pk)
     return render(request, "org/person_form.html", {"form": form, "unit": unit})
 
@@ -106,13 +116,19 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
     return render(
         request,
         "org/person_detail.html",
-        {"person": person, "positions": positions, "history": selectors.history_of(person)[:50]},
+        {
+            "person": person,
+            "positions": positions,
+            "history": selectors.history_of(person)[:50],
+        },
     )
 
 
 @require_http_methods(["GET", "POST"])
 def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = get_or_404(request.user, Person.objects.select_related("home_unit"), pk=person_id)
+    person = get_or_404(
+        request.user, Person.objects.select_related("home_unit"), pk=person_id
+    )
     require(request.user, Action.CHANGE, person.home_unit)
     form = PersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
@@ -124,15 +140,21 @@ def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
             messages.success(request, _("Đã lưu thay đổi."))
             return redirect("org:person_detail", person_id=person.pk)
     return render(
-        request, "org/person_form.html", {"form": form, "unit": person.home_unit, "person": person}
+        request,
+        "org/person_form.html",
+        {"form": form, "unit": person.home_unit, "person": person},
     )
 
 
 @require_http_methods(["GET", "POST"])
 def position_create(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = get_or_404(request.user, Person.objects.select_related("home_unit"), pk=person_id)
+    person = get_or_404(
+        request.user, Person.objects.select_related("home_unit"), pk=person_id
+    )
     require(request.user, Action.CHANGE, person.home_unit)
-    form = PositionForm(request.POST or None, bodies=selectors.bodies_in_scope(request.user))
+    form = PositionForm(
+        request.POST or None, bodies=selectors.bodies_in_scope(request.user)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.position_assign(person=person, **form.cleaned_data)
@@ -147,13 +169,17 @@ def position_create(request: HttpRequest, person_id: int) -> HttpResponse:
 @require_POST
 def position_end(request: HttpRequest, position_id: int) -> HttpResponse:
     position = get_or_404(
-        request.user, Position.objects.select_related("person", "body__unit"), pk=position_id
+        request.user,
+        Position.objects.select_related("person", "body__unit"),
+        pk=position_id,
     )
     require(request.user, Action.CHANGE, position.body.unit)
     form = EndPositionForm(request.POST)
     if form.is_valid():
         try:
-            services.position_end(position=position, end_date=form.cleaned_data["end_date"])
+            services.position_end(
+                position=position, end_date=form.cleaned_data["end_date"]
+            )
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)
@@ -168,7 +194,9 @@ def position_end(request: HttpRequest, position_id: int) -> HttpResponse:
 def reorganization_create(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = get_or_404(request.user, Unit.objects.select_related("kind"), pk=unit_id)
     require(request.user, Action.ADMINISTER, unit)
-    form = ReorganizationForm(request.POST or None, units=scoped(request.user, Unit.objects.all()))
+    form = ReorganizationForm(
+        request.POST or None, units=scoped(request.user, Unit.objects.all())
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         common = {
@@ -180,7 +208,10 @@ def reorganization_create(request: HttpRequest, unit_id: int) -> HttpResponse:
             kind = data["kind"]
             if kind == Reorganization.Kind.RENAME:
                 reorg = services.reorganization_rename(
-                    unit=unit, name=data["new_name"], short_name=data["new_short_name"], **common
+                    unit=unit,
+                    name=data["new_name"],
+                    short_name=data["new_short_name"],
+                    **common,
                 )
             elif kind == Reorganization.Kind.REPARENT:
                 reorg = services.reorganization_reparent(
@@ -191,7 +222,9 @@ def reorganization_create(request: HttpRequest, unit_id: int) -> HttpResponse:
                     predecessors=[unit], successor=data["target"], **common
                 )
             else:
-                reorg = services.reorganization_dissolve(unit=unit, into=data["target"], **common)
+                reorg = services.reorganization_dissolve(
+                    unit=unit, into=data["target"], **common
+                )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:

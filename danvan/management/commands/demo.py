@@ -9,7 +9,9 @@ from danvan.demo import DEMO_PASSWORD, build_demo, demo_loaded
 
 
 class Command(BaseCommand):
-    help = "Tạo dữ liệu minh họa (chỉ chạy lần đầu; lần sau chỉ in thông tin đăng nhập)."
+    help = (
+        "Tạo dữ liệu minh họa (chỉ chạy lần đầu; lần sau chỉ in thông tin đăng nhập)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -26,7 +28,9 @@ class Command(BaseCommand):
             return
         started = time.perf_counter()
         build_demo(national=scale == "national", say=self.stdout.write)
-        self.stdout.write(f"Đã tạo dữ liệu minh họa trong {time.perf_counter() - started:.1f} s.")
+        self.stdout.write(
+            f"Đã tạo dữ liệu minh họa trong {time.perf_counter() - started:.1f} s."
+        )
         self._print_logins()
 
     def _print_logins(self) -> None:

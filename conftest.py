@@ -1,0 +1,168 @@
+"""Test personas at fixed places in the hierarchy, built through the services.
+
+Việt Nam
+├── Tỉnh Thử Nghiệm            province_officer (administrator)
+│   ├── Xã An Phú              commune_officer (editor), commune_viewer
+│   │   └── Thôn Một
+│   └── Xã Bình Minh           sibling_officer (editor)
+└── Tỉnh Ngoài Phạm Vi         outsider (administrator)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+PASSWORD = "mat-khau-thu-nghiem-2024"
+
+
+@dataclass
+class World:
+    root: Any
+    province: Any
+    commune: Any
+    village: Any
+    sibling: Any
+    other_province: Any
+    province_officer: Any
+    commune_officer: Any
+    commune_viewer: Any
+    sibling_officer: Any
+    outsider: Any
+
+
+def _kind(code: str) -> Any:
+    from org.models import UnitKind
+
+    return UnitKind.objects.get(code=code)
+
+
+def build_world() -> World:
+    from accounts.models import Role
+    from accounts.services import user_create
+    from org.services import unit_create
+
+    start = dt.date(2020, 1, 1)
+    root = unit_create(
+        parent=None,
+        code="VN",
+        name="Việt Nam",
+        short_name="Việt Nam",
+        kind=_kind("quoc-gia"),
+    )
+    province = unit_create(
+        parent=root,
+        code="T01",
+        name="Tỉnh Thử Nghiệm",
+        short_name="Thử Nghiệm",
+        kind=_kind("tinh"),
+        valid_from=start,
+    )
+    commune = unit_create(
+        parent=province,
+        code="X01",
+        name="Xã An Phú",
+        short_name="An Phú",
+        kind=_kind("xa"),
+        valid_from=start,
+    )
+    village = unit_create(
+        parent=commune,
+        code="X01-T1",
+        name="Thôn Một",
+        short_name="Thôn Một",
+        kind=_kind("thon"),
+        valid_from=start,
+    )
+    sibling = unit_create(
+        parent=province,
+        code="X02",
+        name="Xã Bình Minh",
+        short_name="Bình Minh",
+        kind=_kind("xa"),
+        valid_from=start,
+    )
+    other = unit_create(
+        parent=root,
+        code="T02",
+        name="Tỉnh Ngoài Phạm Vi",
+        short_name="Ngoài Phạm Vi",
+        kind=_kind("tinh"),
+        valid_from=start,
+    )
+
+    def user(name: str, unit: Any, role: Role) -> Any:
+        return user_create(
+            actor=None,
+            username=name,
+            password=PASSWORD,
+            full_name=name,
+            unit=unit,
+            role=role,
+        )
+
+    return World(
+        root=root,
+        province=province,
+        commune=commune,
+        village=village,
+        sibling=sibling,
+        other_province=other,
+        province_officer=user("can.bo.tinh", province, Role.ADMINISTRATOR),
+        commune_officer=user("can.bo.xa", commune, Role.EDITOR),
+        commune_viewer=user("xem.xa", commune, Role.VIEWER),
+        sibling_officer=user("can.bo.xa.ben", sibling, Role.EDITOR),
+        outsider=user("ngoai.pham.vi", other, Role.ADMINISTRATOR),
+    )
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    return build_world()
+
+
+@pytest.fixture
+def client_as(client: Any) -> Any:
+    def login(user: Any) -> Any:
+        client.force_login(user)
+        return client
+
+    return login
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(
+    browser_type_launch_args: dict[str, Any],
+) -> dict[str, Any]:
+    return {
+        **browser_type_launch_args,
+        "executable_path": shutil.which("chromium") or "/usr/bin/chromium",
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+        ],
+    }
+
+
+def pytest_collection_modifyitems(
+    config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    if shutil.which("chromium") or os.path.exists("/usr/bin/chromium"):
+        os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        return
+    skip = pytest.mark.skip(
+        reason="Chromium is not installed (apt-get install chromium)"
+    )
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
