@@ -1,0 +1,160 @@
+"""Walk every URL of the site as users who must not see the data behind it.
+
+URLs are found from the URL configuration, so a new page is covered without
+anyone remembering. Each URL keyword names a kind of record; the walk fills it
+with a record of the target unit. A keyword not in OBJECTS fails the test: add
+the new kind of record here so it is walked too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls.resolvers import RoutePattern
+
+from accounts.models import Role, User
+from accounts.services import user_create
+from org import services
+from org.models import Body, BodyKind, Person, Position, Reorganization, Unit
+
+MARKER = "Zeta Bí Mật"  # put on every record that must stay hidden
+QUERY = "zeta bi mat"  # finds MARKER by folded search without echoing it
+
+# URLs every signed-in user may open whatever their unit (they show only the
+# user's own data, or nothing of anyone's).
+UNSCOPED = {
+    "set_language",
+    "accounts:login",
+    "accounts:logout",
+    "accounts:password_change",
+    "accounts:password_change_done",
+    "accounts:keepalive",
+    "home",
+}
+
+
+def _walk(patterns: list[Any], prefix: str = "", namespace: str = "") -> Iterator[tuple[str, str]]:
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _walk(entry.url_patterns, prefix + str(entry.pattern), ns)
+        elif isinstance(entry, URLPattern):
+            assert isinstance(entry.pattern, RoutePattern), f"use path(), not re_path(): {entry}"
+            yield f"{namespace}{entry.name}", prefix + str(entry.pattern)
+
+
+def all_routes() -> list[tuple[str, str]]:
+    return list(_walk(get_resolver().url_patterns))
+
+
+def hidden_records(unit: Unit) -> dict[str, Any]:
+    """One record of each kind at ``unit``, all carrying MARKER."""
+    body = services.body_create(
+        unit=unit, kind=BodyKind.objects.get(code="khoi-dan-van"), name=f"Khối dân vận {MARKER}"
+    )
+    person = services.person_create(home_unit=unit, full_name=f"Người {MARKER}")
+    position = services.position_assign(person=person, body=body, title=f"Trưởng khối {MARKER}")
+    reorg = services.reorganization_rename(
+        unit=unit, name=f"Xã {MARKER}", short_name=MARKER, effective_date=dt.date(2024, 1, 1)
+    )
+    user = user_create(
+        actor=None, username="an.danh", password="mat-khau-an-danh-2024",
+        full_name=f"Cán bộ {MARKER}", unit=unit, role=Role.EDITOR,
+    )
+    return {
+        "unit_id": unit,
+        "body_id": body,
+        "person_id": person,
+        "position_id": position,
+        "reorg_id": reorg,
+        "user_id": user,
+    }
+
+
+def snapshot() -> list[Any]:
+    return [
+        list(model.objects.order_by("pk").values())
+        for model in (Unit, Body, Person, Position, Reorganization, User)
+    ]
+
+
+def fill(route: str, objects: dict[str, Any]) -> str:
+    url = "/" + route
+    for key, obj in objects.items():
+        url = url.replace(f"<int:{key}>", str(obj.pk))
+    assert "<" not in url, f"{route}: add its keyword to hidden_records()"
+    return url
+
+
+def assert_hidden(client: Any, routes: list[tuple[str, str]], objects: dict[str, Any]) -> int:
+    before = snapshot()
+    checked = 0
+    for name, route in routes:
+        if name in UNSCOPED:
+            continue
+        url = fill(route, objects)
+        for method in ("get", "post"):
+            call: Callable[..., Any] = getattr(client, method)
+            data = {"q": QUERY, "name": "x", "full_name": "x", "title": "x", "kind": "rename",
+                    "new_name": "Xã Đổi", "new_short_name": "Đổi", "effective_date": "2026-01-01",
+                    "end_date": "2026-01-01", "username": "moi", "role": "viewer", "unit": "X09"}
+            if method == "get":
+                response = call(url, {"q": QUERY})
+            else:
+                response = call(url, data)
+            body = response.content.decode()
+            assert MARKER not in body, f"{method.upper()} {url} shows hidden data"
+            if "<int:" in route:
+                # 405 answers before any lookup, the same for every id: it tells nothing.
+                status = response.status_code
+                assert status in {404, 405}, f"{method.upper()} {url}: {status}"
+            else:
+                assert response.status_code in {200, 302, 403, 404, 405}, url
+            checked += 1
+    assert snapshot() == before, "a request outside scope changed data"
+    return checked
+
+
+@pytest.mark.parametrize("who", ["sibling_officer", "outsider"])
+def test_nothing_of_a_sibling_commune_is_shown_or_changed(world, client, who):
+    objects = hidden_records(world.commune)
+    user = getattr(world, who)
+    user.role = Role.ADMINISTRATOR
+    user.save()
+    client.force_login(user)
+    assert assert_hidden(client, all_routes(), objects) > 20
+
+
+def test_nothing_of_the_province_is_shown_to_a_commune(world, client):
+    objects = hidden_records(world.province)
+    officer = world.commune_officer
+    officer.role = Role.ADMINISTRATOR
+    officer.save()
+    client.force_login(officer)
+    assert assert_hidden(client, all_routes(), objects) > 20
+
+
+def test_every_scoped_page_opens_for_the_unit_itself(world, client):
+    """The same walk inside scope: every page answers, none is a dead link."""
+    objects = hidden_records(world.commune)
+    world.province_officer.refresh_from_db()
+    client.force_login(world.province_officer)
+    for name, route in all_routes():
+        if name in UNSCOPED or name == "set_language":
+            continue
+        response = client.get(fill(route, objects))
+        assert response.status_code in {200, 302, 405}, f"{route}: {response.status_code}"
+
+
+def test_anonymous_visitors_are_sent_to_login(world, client):
+    objects = hidden_records(world.commune)
+    for name, route in all_routes():
+        if name in {"accounts:login", "set_language", "accounts:logout"}:
+            continue
+        response = client.get(fill(route, objects))
+        assert response.status_code == 302, route
+        assert response["Location"].startswith("/tai-khoan/dang-nhap/"), route

@@ -1,0 +1,31 @@
+import pytest
+
+from danvan.env import ConfigError, env_bool, env_int, env_list
+
+
+def test_env_helpers_read_values(monkeypatch):
+    monkeypatch.setenv("X_BOOL", "off")
+    monkeypatch.setenv("X_INT", "42")
+    monkeypatch.setenv("X_LIST", "a.vn, b.vn,")
+    assert env_bool("X_BOOL", True) is False
+    assert env_int("X_INT", 1) == 42
+    assert env_list("X_LIST", []) == ["a.vn", "b.vn"]
+    assert env_int("X_MISSING", 7) == 7
+
+
+@pytest.mark.parametrize(("reader", "value"), [(env_bool, "maybe"), (env_int, "ba")])
+def test_env_helpers_fail_loudly_on_bad_values(monkeypatch, reader, value):
+    monkeypatch.setenv("X_BAD", value)
+    with pytest.raises(ConfigError, match="X_BAD"):
+        reader("X_BAD", 0)
+
+
+def test_production_settings_refuse_to_start_without_a_secret(monkeypatch):
+    import subprocess
+    import sys
+
+    env = {"DEBUG": "false", "PATH": "/usr/bin:/bin"}
+    code = "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='danvan.settings'; django.setup()"
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
