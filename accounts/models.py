@@ -8,7 +8,10 @@ from org.models import Body, Unit
 
 
 class Role(models.TextChoices):
-    """What a user may do inside their unit's subtree; each role includes the ones before."""
+    """What a user may do inside their unit's subtree.
+
+    Each role includes the ones before it.
+    """
 
     VIEWER = "viewer", _("Xem")
     EDITOR = "editor", _("Cập nhật")

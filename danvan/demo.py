@@ -19,6 +19,7 @@ from accounts.services import user_create
 from org import services
 from org.models import Body, BodyKind, Person, Position, Unit, UnitKind
 from org.unitdata import REFORM_DATE, load_official_units, national_root
+from vn.text import fold
 
 DEMO_PASSWORD = "danvan-demo"
 # Current provinces holding the units named in the seed articles:
@@ -43,7 +44,8 @@ def _unit(name: str, *, active: bool, parent_name: str | None = None) -> Unit:
     units = Unit.objects.filter(name=name, valid_to__isnull=active)
     if parent_name:
         units = units.filter(versions__parent__name=parent_name)
-    return units.distinct().get()
+    unit: Unit = units.distinct().get()
+    return unit
 
 
 class _People:
@@ -229,6 +231,9 @@ def _seed_units(people: _People) -> dict[str, Unit]:
         )
         _end_bodies(bodies, last_day)
 
+    def lower(name: str) -> str:
+        return name[0].lower() + name[1:]
+
     for commune, block in [
         (minh_tam, "Khối dân vận xã Minh Tâm"),
         (hiep_ninh, "Khối dân vận phường Hiệp Ninh"),
@@ -239,13 +244,13 @@ def _seed_units(people: _People) -> dict[str, Unit]:
             [
                 (
                     "dang-uy",
-                    f"Đảng ủy {commune.name[0].lower()}{commune.name[1:]}",
+                    f"Đảng ủy {lower(commune.name)}",
                     "ĐU",
                 ),
                 ("khoi-dan-van", block, "KDV"),
                 (
                     "bcd-van-dong-quan-chung",
-                    f"Ban Chỉ đạo công tác vận động quần chúng {commune.name[0].lower()}{commune.name[1:]}",
+                    f"Ban Chỉ đạo công tác vận động quần chúng {lower(commune.name)}",
                     "BCĐ",
                 ),
             ],
@@ -422,7 +427,7 @@ def _bulk_heads(people: _People) -> int:
                 home_unit=body.unit,
                 full_name=name,
                 gender=Person.Gender.FEMALE if female else Person.Gender.MALE,
-                search_key=services.fold(name),
+                search_key=fold(name),
             )
         )
     Person.objects.bulk_create(persons, batch_size=5000)

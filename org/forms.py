@@ -33,7 +33,7 @@ class UnitCodeField(forms.CharField):
         super().__init__(max_length=20, **kwargs)
         self.units = units
 
-    def clean(self, value: Any) -> Unit | None:  # type: ignore[override]
+    def clean(self, value: Any) -> Unit | None:
         code = super().clean(value)
         if not code:
             return None
@@ -42,7 +42,8 @@ class UnitCodeField(forms.CharField):
         if unit is None:
             raise forms.ValidationError(
                 _(
-                    "Không tìm thấy đơn vị đang hoạt động có mã %(code)s trong phạm vi của bạn."
+                    "Không tìm thấy đơn vị đang hoạt động có mã %(code)s "
+                    "trong phạm vi của bạn."
                 ),
                 params={"code": code},
             )

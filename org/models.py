@@ -36,7 +36,7 @@ class Level(models.Model):
         return self.name
 
 
-class UnitKind(models.Model):
+class UnitKind(models.Model):  # type: ignore[django-manager-missing]
     """Tỉnh, thành phố trực thuộc trung ương, huyện, quận, xã, phường, thôn, …"""
 
     code = models.SlugField(_("mã loại"), max_length=40, unique=True)
@@ -54,7 +54,7 @@ class UnitKind(models.Model):
         return self.name
 
 
-class Unit(MP_Node):
+class Unit(MP_Node):  # type: ignore[misc]  # treebeard ships no types
     """An administrative unit, from the nation down to a village."""
 
     code = models.CharField(_("mã đơn vị"), max_length=20, db_index=True)

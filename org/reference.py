@@ -5,6 +5,8 @@ Loaded by a data migration; a province may add body kinds of its own later.
 
 from __future__ import annotations
 
+from typing import Any
+
 LEVELS = [
     ("trung-uong", "Trung ương", 0),
     ("tinh", "Cấp tỉnh", 1),
@@ -73,3 +75,21 @@ BODY_KINDS = [
         "other",
     ),
 ]
+
+
+def ensure_reference_data(level_model: Any, kind_model: Any, body_kind_model: Any) -> None:
+    """Create or update the reference rows; the models may be historical ones."""
+    levels = {}
+    for code, name, rank in LEVELS:
+        levels[code], _ = level_model.objects.update_or_create(
+            code=code, defaults={"name": name, "rank": rank}
+        )
+    for code, name, level in UNIT_KINDS:
+        kind_model.objects.update_or_create(
+            code=code, defaults={"name": name, "level": levels[level]}
+        )
+    for code, name, abbreviation, category in BODY_KINDS:
+        body_kind_model.objects.update_or_create(
+            code=code,
+            defaults={"name": name, "abbreviation": abbreviation, "category": category},
+        )

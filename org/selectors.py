@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from auditlog.models import LogEntry
-from django.db.models import Model, Prefetch, Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 
 from accounts.scope import get_or_404, scoped
@@ -51,11 +51,8 @@ def unit_search(
 
 def history_of(obj: Model) -> QuerySet[LogEntry]:
     """Every recorded change of ``obj``: who, when, before and after."""
-    return (
-        LogEntry.objects.get_for_object(obj)
-        .select_related("actor")
-        .order_by("-timestamp")
-    )
+    entries: QuerySet[LogEntry] = LogEntry.objects.get_for_object(obj)
+    return entries.select_related("actor").order_by("-timestamp")
 
 
 @dataclass(frozen=True)
@@ -192,7 +189,3 @@ def bodies_in_scope(user: User | AnonymousUser) -> QuerySet[Body]:
     return scoped(user, Body.objects.select_related("unit")).filter(
         valid_to__isnull=True
     )
-
-
-def people_prefetch() -> Prefetch[Position]:
-    return Prefetch("positions", queryset=Position.objects.select_related("body"))

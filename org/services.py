@@ -85,11 +85,11 @@ def unit_create(
         )
     unit.full_clean(exclude=["path", "depth", "numchild"], validate_unique=False)
     with transaction.atomic():
-        unit = (
-            Unit.objects.add_child(parent, instance=unit)
-            if parent
-            else Unit.objects.add_root(instance=unit)
-        )
+        if parent is not None:
+            created: Unit = Unit.objects.add_child(parent, instance=unit)
+        else:
+            created = Unit.objects.add_root(instance=unit)
+        unit = created
         UnitVersion.objects.create(
             unit=unit,
             name=name,
@@ -103,7 +103,7 @@ def unit_create(
 
 
 def _open_version(unit: Unit) -> UnitVersion:
-    version = unit.versions.filter(valid_to__isnull=True).first()
+    version: UnitVersion | None = unit.versions.filter(valid_to__isnull=True).first()
     if version is None:
         raise ValidationError(
             _("Đơn vị “%(unit)s” đã kết thúc hoạt động.") % {"unit": unit.name}
@@ -151,9 +151,13 @@ def _new_version(
     name: str | None = None,
     short_name: str | None = None,
     kind: UnitKind | None = None,
-    parent: Unit | bool | None = False,
+    parent: Unit | None = None,
 ) -> None:
-    """Close the open version the day before the reorganization and open a new one."""
+    """Close the open version the day before the reorganization and open a new one.
+
+    Fields left as None keep their current value; a unit never loses its parent
+    in a reorganization.
+    """
     day = reorganization.effective_date
     current = _open_version(unit)
     current.valid_to = day - ONE_DAY
@@ -164,7 +168,7 @@ def _new_version(
         name=name or current.name,
         short_name=short_name or current.short_name,
         kind=kind or current.kind,
-        parent=current.parent if parent is False else parent,  # type: ignore[arg-type]
+        parent=parent or current.parent,
         valid_from=day,
         reorganization=reorganization,
     )
@@ -418,7 +422,10 @@ def body_create(
     short_name: str = "",
     valid_from: dt.date | None = None,
 ) -> Body:
-    """Create a body at ``unit``. A kind added by a province is usable only inside it."""
+    """Create a body at ``unit``.
+
+    A kind added by a province is usable only inside that province.
+    """
     if kind.owner_id is not None and not unit.path.startswith(kind.owner.path):  # type: ignore[union-attr]
         raise ValidationError(
             {"kind": _("Loại cơ quan này không dùng được ở đơn vị này.")}

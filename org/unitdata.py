@@ -125,7 +125,7 @@ def _assign_paths(
 
 def national_root() -> Unit:
     """The root unit "Việt Nam", created on first use."""
-    root = Unit.objects.get_root_nodes().filter(code="VN").first()
+    root: Unit | None = Unit.objects.get_root_nodes().filter(code="VN").first()
     if root is None:
         kind = UnitKind.objects.get(code="quoc-gia")
         root = Unit.objects.add_root(

@@ -11,9 +11,14 @@ def test_scope_is_the_subtree(world):
     visible = set(scoped(world.commune_officer, Unit.objects.all()))
     assert visible == {world.commune, world.village}
     assert set(scoped(world.province_officer, Unit.objects.all())) >= {
-        world.province, world.commune, world.sibling, world.village
+        world.province,
+        world.commune,
+        world.sibling,
+        world.village,
     }
-    assert world.other_province not in set(scoped(world.province_officer, Unit.objects.all()))
+    assert world.other_province not in set(
+        scoped(world.province_officer, Unit.objects.all())
+    )
 
 
 def test_inactive_users_see_nothing(world):

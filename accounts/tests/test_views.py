@@ -8,14 +8,17 @@ from conftest import PASSWORD
 def test_login_page_and_login(world, client):
     page = client.get(reverse("accounts:login"))
     assert "Đăng nhập" in page.content.decode()
-    response = client.post(reverse("accounts:login"),
-                           {"username": "can.bo.xa", "password": PASSWORD})
+    response = client.post(
+        reverse("accounts:login"), {"username": "can.bo.xa", "password": PASSWORD}
+    )
     assert response.status_code == 302
     assert client.get(response["Location"], follow=True).status_code == 200
 
 
 def test_wrong_password_is_refused_in_vietnamese(world, client):
-    response = client.post(reverse("accounts:login"), {"username": "can.bo.xa", "password": "sai"})
+    response = client.post(
+        reverse("accounts:login"), {"username": "can.bo.xa", "password": "sai"}
+    )
     assert "mật khẩu chính xác" in response.content.decode()
 
 
@@ -26,10 +29,17 @@ def test_keepalive_renews_the_session(world, client_as):
 
 def test_administrator_creates_a_user_in_their_subtree(world, client_as):
     client = client_as(world.province_officer)
-    response = client.post(reverse("accounts:user_create"), {
-        "username": "moi.xa", "full_name": "Người Mới", "unit": "X01", "role": "editor",
-        "is_active": "on", "password": "mot-mat-khau-dai-2024",
-    })
+    response = client.post(
+        reverse("accounts:user_create"),
+        {
+            "username": "moi.xa",
+            "full_name": "Người Mới",
+            "unit": "X01",
+            "role": "editor",
+            "is_active": "on",
+            "password": "mot-mat-khau-dai-2024",
+        },
+    )
     assert response.status_code == 302
     user = User.objects.get(username="moi.xa")
     assert user.unit == world.commune and user.role == Role.EDITOR
@@ -45,9 +55,16 @@ def test_administrator_creates_a_user_in_their_subtree(world, client_as):
     ],
 )
 def test_user_form_errors(world, client_as, data, message):
-    form = {"username": "moi.xa", "full_name": "Người Mới", "unit": "X01", "role": "editor",
-            "password": "mot-mat-khau-dai-2024"} | data
-    response = client_as(world.province_officer).post(reverse("accounts:user_create"), form)
+    form = {
+        "username": "moi.xa",
+        "full_name": "Người Mới",
+        "unit": "X01",
+        "role": "editor",
+        "password": "mot-mat-khau-dai-2024",
+    } | data
+    response = client_as(world.province_officer).post(
+        reverse("accounts:user_create"), form
+    )
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not User.objects.filter(username="moi.xa").exists()
@@ -57,11 +74,18 @@ def test_administrator_cannot_give_a_higher_role(world, client_as):
     world.commune_officer.role = Role.APPROVER
     world.commune_officer.save()
     # An approver is not an administrator: the page is forbidden.
-    assert client_as(world.commune_officer).get(reverse("accounts:user_list")).status_code == 403
+    assert (
+        client_as(world.commune_officer).get(reverse("accounts:user_list")).status_code
+        == 403
+    )
 
 
 def test_user_list_shows_only_the_subtree(world, client_as):
-    text = client_as(world.province_officer).get(reverse("accounts:user_list")).content.decode()
+    text = (
+        client_as(world.province_officer)
+        .get(reverse("accounts:user_list"))
+        .content.decode()
+    )
     assert "can.bo.xa" in text and "can.bo.xa.ben" in text
     assert "ngoai.pham.vi" not in text
 
@@ -69,8 +93,10 @@ def test_user_list_shows_only_the_subtree(world, client_as):
 def test_edit_user_and_see_its_history(world, client_as):
     client = client_as(world.province_officer)
     url = reverse("accounts:user_edit", args=[world.commune_viewer.pk])
-    response = client.post(url, {"full_name": "Người Xem", "unit": "X01", "role": "editor",
-                                 "is_active": "on"})
+    response = client.post(
+        url,
+        {"full_name": "Người Xem", "unit": "X01", "role": "editor", "is_active": "on"},
+    )
     assert response.status_code == 302
     world.commune_viewer.refresh_from_db()
     assert world.commune_viewer.role == Role.EDITOR
@@ -80,8 +106,10 @@ def test_edit_user_and_see_its_history(world, client_as):
 
 def test_administrator_cannot_lock_themselves(world, client_as):
     client = client_as(world.province_officer)
-    response = client.post(reverse("accounts:user_edit", args=[world.province_officer.pk]),
-                           {"full_name": "x", "unit": "T01", "role": "administrator"})
+    response = client.post(
+        reverse("accounts:user_edit", args=[world.province_officer.pk]),
+        {"full_name": "x", "unit": "T01", "role": "administrator"},
+    )
     assert "không thể tự khóa" in response.content.decode()
     world.province_officer.refresh_from_db()
     assert world.province_officer.is_active

@@ -7,21 +7,33 @@ from playwright.sync_api import Page, expect
 
 from accounts.models import Role
 from accounts.services import user_create
-from org.models import Unit
+from org.models import BodyKind, Level, Unit, UnitKind
+from org.reference import ensure_reference_data
 from org.unitdata import load_official_units
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 PASSWORD = "mat-khau-trinh-duyet-2024"
 
 
 @pytest.fixture
 def da_nang(db):
+    # Transactional tests flush the tables that the data migration filled.
+    ensure_reference_data(Level, UnitKind, BodyKind)
     load_official_units(provinces={"48"})
     ward = Unit.objects.get(name="Phường Điện Bàn", valid_to__isnull=True)
     other = Unit.objects.get(name="Phường Hải Châu", valid_to__isnull=True)
     for username, unit in [("bientap.dienban", ward), ("bientap.haichau", other)]:
-        user_create(actor=None, username=username, password=PASSWORD, full_name=username,
-                    unit=unit, role=Role.EDITOR)
+        user_create(
+            actor=None,
+            username=username,
+            password=PASSWORD,
+            full_name=username,
+            unit=unit,
+            role=Role.EDITOR,
+        )
     return ward, other
 
 
@@ -32,8 +44,10 @@ def login(page: Page, base: str, username: str) -> None:
     page.get_by_role("button", name="Đăng nhập").click()
 
 
-def test_commune_editor_finds_dien_ban_only_inside_scope(page: Page, live_server, da_nang):
-    ward, other = da_nang
+def test_commune_editor_finds_dien_ban_only_inside_scope(
+    page: Page, live_server, da_nang
+):
+    _ward, other = da_nang
     login(page, live_server.url, "bientap.dienban")
     expect(page.get_by_role("heading", level=1)).to_have_text("Phường Điện Bàn")
     expect(page.get_by_text("Hình thành từ")).to_be_visible()
@@ -45,17 +59,25 @@ def test_commune_editor_finds_dien_ban_only_inside_scope(page: Page, live_server
     # A former ward that lives on in Điện Bàn is in scope too.
     page.get_by_label("Tìm đơn vị").fill("vinh dien")
     page.get_by_label("Tìm đơn vị").press("Enter")
-    expect(page.locator("#unit-results").get_by_role("link", name="Phường Vĩnh Điện")).to_be_visible()
+    expect(
+        page.locator("#unit-results").get_by_role("link", name="Phường Vĩnh Điện")
+    ).to_be_visible()
 
     response = page.goto(f"{live_server.url}/don-vi/{other.pk}/")
     assert response is not None and response.status == 404
-    expect(page.get_by_role("heading", level=1)).to_have_text("Không tìm thấy trang hoặc dữ liệu")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Không tìm thấy trang hoặc dữ liệu"
+    )
 
 
-def test_editor_of_another_ward_does_not_find_dien_ban(page: Page, live_server, da_nang):
+def test_editor_of_another_ward_does_not_find_dien_ban(
+    page: Page, live_server, da_nang
+):
     login(page, live_server.url, "bientap.haichau")
     page.goto(f"{live_server.url}/don-vi/?q=dien+ban")
-    expect(page.get_by_text("Không tìm thấy đơn vị nào trong phạm vi của bạn.")).to_be_visible()
+    expect(
+        page.get_by_text("Không tìm thấy đơn vị nào trong phạm vi của bạn.")
+    ).to_be_visible()
 
 
 def test_contrast_and_font_size_switches_persist(page: Page, live_server, da_nang):
@@ -67,7 +89,9 @@ def test_contrast_and_font_size_switches_persist(page: Page, live_server, da_nan
     assert page.evaluate("document.documentElement.style.fontSize") == "112.5%"
 
 
-def test_session_warning_appears_before_expiry(page: Page, live_server, da_nang, settings):
+def test_session_warning_appears_before_expiry(
+    page: Page, live_server, da_nang, settings
+):
     settings.SESSION_COOKIE_AGE = 4
     settings.SESSION_WARNING_SECONDS = 3
     login(page, live_server.url, "bientap.dienban")

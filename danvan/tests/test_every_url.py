@@ -37,13 +37,17 @@ UNSCOPED = {
 }
 
 
-def _walk(patterns: list[Any], prefix: str = "", namespace: str = "") -> Iterator[tuple[str, str]]:
+def _walk(
+    patterns: list[Any], prefix: str = "", namespace: str = ""
+) -> Iterator[tuple[str, str]]:
     for entry in patterns:
         if isinstance(entry, URLResolver):
             ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
             yield from _walk(entry.url_patterns, prefix + str(entry.pattern), ns)
         elif isinstance(entry, URLPattern):
-            assert isinstance(entry.pattern, RoutePattern), f"use path(), not re_path(): {entry}"
+            assert isinstance(entry.pattern, RoutePattern), (
+                f"use path(), not re_path(): {entry}"
+            )
             yield f"{namespace}{entry.name}", prefix + str(entry.pattern)
 
 
@@ -54,16 +58,27 @@ def all_routes() -> list[tuple[str, str]]:
 def hidden_records(unit: Unit) -> dict[str, Any]:
     """One record of each kind at ``unit``, all carrying MARKER."""
     body = services.body_create(
-        unit=unit, kind=BodyKind.objects.get(code="khoi-dan-van"), name=f"Khối dân vận {MARKER}"
+        unit=unit,
+        kind=BodyKind.objects.get(code="khoi-dan-van"),
+        name=f"Khối dân vận {MARKER}",
     )
     person = services.person_create(home_unit=unit, full_name=f"Người {MARKER}")
-    position = services.position_assign(person=person, body=body, title=f"Trưởng khối {MARKER}")
+    position = services.position_assign(
+        person=person, body=body, title=f"Trưởng khối {MARKER}"
+    )
     reorg = services.reorganization_rename(
-        unit=unit, name=f"Xã {MARKER}", short_name=MARKER, effective_date=dt.date(2024, 1, 1)
+        unit=unit,
+        name=f"Xã {MARKER}",
+        short_name=MARKER,
+        effective_date=dt.date(2024, 1, 1),
     )
     user = user_create(
-        actor=None, username="an.danh", password="mat-khau-an-danh-2024",
-        full_name=f"Cán bộ {MARKER}", unit=unit, role=Role.EDITOR,
+        actor=None,
+        username="an.danh",
+        password="mat-khau-an-danh-2024",
+        full_name=f"Cán bộ {MARKER}",
+        unit=unit,
+        role=Role.EDITOR,
     )
     return {
         "unit_id": unit,
@@ -90,7 +105,9 @@ def fill(route: str, objects: dict[str, Any]) -> str:
     return url
 
 
-def assert_hidden(client: Any, routes: list[tuple[str, str]], objects: dict[str, Any]) -> int:
+def assert_hidden(
+    client: Any, routes: list[tuple[str, str]], objects: dict[str, Any]
+) -> int:
     before = snapshot()
     checked = 0
     for name, route in routes:
@@ -99,17 +116,25 @@ def assert_hidden(client: Any, routes: list[tuple[str, str]], objects: dict[str,
         url = fill(route, objects)
         for method in ("get", "post"):
             call: Callable[..., Any] = getattr(client, method)
-            data = {"q": QUERY, "name": "x", "full_name": "x", "title": "x", "kind": "rename",
-                    "new_name": "Xã Đổi", "new_short_name": "Đổi", "effective_date": "2026-01-01",
-                    "end_date": "2026-01-01", "username": "moi", "role": "viewer", "unit": "X09"}
-            if method == "get":
-                response = call(url, {"q": QUERY})
-            else:
-                response = call(url, data)
+            data = {
+                "q": QUERY,
+                "name": "x",
+                "full_name": "x",
+                "title": "x",
+                "kind": "rename",
+                "new_name": "Xã Đổi",
+                "new_short_name": "Đổi",
+                "effective_date": "2026-01-01",
+                "end_date": "2026-01-01",
+                "username": "moi",
+                "role": "viewer",
+                "unit": "X09",
+            }
+            response = call(url, {"q": QUERY} if method == "get" else data)
             body = response.content.decode()
             assert MARKER not in body, f"{method.upper()} {url} shows hidden data"
             if "<int:" in route:
-                # 405 answers before any lookup, the same for every id: it tells nothing.
+                # 405 comes before any lookup, the same for every id: it tells nothing.
                 status = response.status_code
                 assert status in {404, 405}, f"{method.upper()} {url}: {status}"
             else:
@@ -147,7 +172,9 @@ def test_every_scoped_page_opens_for_the_unit_itself(world, client):
         if name in UNSCOPED or name == "set_language":
             continue
         response = client.get(fill(route, objects))
-        assert response.status_code in {200, 302, 405}, f"{route}: {response.status_code}"
+        assert response.status_code in {200, 302, 405}, (
+            f"{route}: {response.status_code}"
+        )
 
 
 def test_anonymous_visitors_are_sent_to_login(world, client):

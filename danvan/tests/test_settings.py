@@ -25,7 +25,12 @@ def test_production_settings_refuse_to_start_without_a_secret(monkeypatch):
     import sys
 
     env = {"DEBUG": "false", "PATH": "/usr/bin:/bin"}
-    code = "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='danvan.settings'; django.setup()"
-    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    code = (
+        "import django, os; "
+        "os.environ['DJANGO_SETTINGS_MODULE'] = 'danvan.settings'; django.setup()"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True
+    )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr

@@ -1,26 +1,14 @@
 from django.db import migrations
 
-from org.reference import BODY_KINDS, LEVELS, UNIT_KINDS
+from org.reference import ensure_reference_data
 
 
 def load(apps, schema_editor):
-    Level = apps.get_model("org", "Level")
-    UnitKind = apps.get_model("org", "UnitKind")
-    BodyKind = apps.get_model("org", "BodyKind")
-    levels = {}
-    for code, name, rank in LEVELS:
-        levels[code], _ = Level.objects.update_or_create(
-            code=code, defaults={"name": name, "rank": rank}
-        )
-    for code, name, level in UNIT_KINDS:
-        UnitKind.objects.update_or_create(
-            code=code, defaults={"name": name, "level": levels[level]}
-        )
-    for code, name, abbreviation, category in BODY_KINDS:
-        BodyKind.objects.update_or_create(
-            code=code,
-            defaults={"name": name, "abbreviation": abbreviation, "category": category},
-        )
+    ensure_reference_data(
+        apps.get_model("org", "Level"),
+        apps.get_model("org", "UnitKind"),
+        apps.get_model("org", "BodyKind"),
+    )
 
 
 class Migration(migrations.Migration):

@@ -18,14 +18,16 @@ def seed_provinces(db):
 
 
 def active(name: str) -> Unit:
-    return Unit.objects.get(name=name, valid_to__isnull=True)
+    unit: Unit = Unit.objects.get(name=name, valid_to__isnull=True)
+    return unit
 
 
 def former(name: str, district: str | None = None) -> Unit:
     units = Unit.objects.filter(name=name, valid_to__isnull=False)
     if district:
         units = units.filter(versions__parent__name=district)
-    return units.get()
+    unit: Unit = units.get()
+    return unit
 
 
 def test_seed_units_exist_with_their_successors(seed_provinces):

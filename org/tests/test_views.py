@@ -13,23 +13,30 @@ from org.models import Body, BodyKind, Person, Reorganization, Unit
 @pytest.fixture
 def khoi(world):
     return services.body_create(
-        unit=world.commune, kind=BodyKind.objects.get(code="khoi-dan-van"),
+        unit=world.commune,
+        kind=BodyKind.objects.get(code="khoi-dan-van"),
         name="Khối dân vận xã An Phú",
     )
 
 
 @pytest.mark.parametrize(
-    "query", ["an phu", "AN PHÚ", "Xã An Phú", unicodedata.normalize("NFD", "an phú"), "X01"]
+    "query",
+    ["an phu", "AN PHÚ", "Xã An Phú", unicodedata.normalize("NFD", "an phú"), "X01"],
 )
 def test_search_finds_a_unit_from_any_spelling(world, client_as, query):
-    response = client_as(world.province_officer).get(reverse("org:unit_search"), {"q": query})
+    response = client_as(world.province_officer).get(
+        reverse("org:unit_search"), {"q": query}
+    )
     assert response.status_code == 200
     assert "Xã An Phú" in response.content.decode()
 
 
 def test_search_matches_old_tone_placement(world, client_as):
     services.unit_create(
-        parent=world.province, code="X11", name="Xã Hòa Thủy", short_name="Hòa Thủy",
+        parent=world.province,
+        code="X11",
+        name="Xã Hòa Thủy",
+        short_name="Hòa Thủy",
         kind=world.commune.kind,
     )
     response = client_as(world.province_officer).get(
@@ -39,7 +46,9 @@ def test_search_matches_old_tone_placement(world, client_as):
 
 
 def test_search_never_shows_units_outside_scope(world, client_as):
-    response = client_as(world.commune_officer).get(reverse("org:unit_search"), {"q": "xa"})
+    response = client_as(world.commune_officer).get(
+        reverse("org:unit_search"), {"q": "xa"}
+    )
     text = response.content.decode()
     assert "Xã An Phú" in text
     assert "Xã Bình Minh" not in text
@@ -57,7 +66,10 @@ def test_search_query_count_does_not_grow_with_results(world, client_as):
     client = client_as(world.province_officer)
     for i in range(30):
         services.unit_create(
-            parent=world.province, code=f"Y{i:02d}", name=f"Xã Thử {i}", short_name=f"Thử {i}",
+            parent=world.province,
+            code=f"Y{i:02d}",
+            name=f"Xã Thử {i}",
+            short_name=f"Thử {i}",
             kind=world.commune.kind,
         )
     with CaptureQueriesContext(connection) as few:
@@ -69,24 +81,38 @@ def test_search_query_count_does_not_grow_with_results(world, client_as):
 
 def test_unit_page_shows_bodies_people_history(world, client_as, khoi):
     person = services.person_create(home_unit=world.commune, full_name="Lê Thị Hoa")
-    services.position_assign(person=person, body=khoi, title="Trưởng khối",
-                             start_date=dt.date(2023, 1, 1))
+    services.position_assign(
+        person=person, body=khoi, title="Trưởng khối", start_date=dt.date(2023, 1, 1)
+    )
     services.reorganization_rename(
-        unit=world.commune, name="Phường An Phú", short_name="An Phú",
+        unit=world.commune,
+        name="Phường An Phú",
+        short_name="An Phú",
         effective_date=dt.date(2024, 1, 1),
     )
     response = client_as(world.commune_viewer).get(
         reverse("org:unit_detail", args=[world.commune.pk])
     )
     text = response.content.decode()
-    for expected in ["Tỉnh Thử Nghiệm", "Thôn Một", "Khối dân vận xã An Phú", "Lê Thị Hoa",
-                     "Trưởng khối", "Xã An Phú", "Phường An Phú", "31/12/2023", "Lịch sử thay đổi"]:
+    for expected in [
+        "Tỉnh Thử Nghiệm",
+        "Thôn Một",
+        "Khối dân vận xã An Phú",
+        "Lê Thị Hoa",
+        "Trưởng khối",
+        "Xã An Phú",
+        "Phường An Phú",
+        "31/12/2023",
+        "Lịch sử thay đổi",
+    ]:
         assert expected in text, expected
 
 
 def test_unit_page_of_a_merged_unit_says_where_it_lives_on(world, client_as):
     services.reorganization_merge(
-        predecessors=[world.sibling], successor=world.commune, effective_date=dt.date(2025, 7, 1)
+        predecessors=[world.sibling],
+        successor=world.commune,
+        effective_date=dt.date(2025, 7, 1),
     )
     response = client_as(world.province_officer).get(
         reverse("org:unit_detail", args=[world.sibling.pk])
@@ -99,15 +125,29 @@ def test_unit_page_of_a_merged_unit_says_where_it_lives_on(world, client_as):
 def test_body_create_success_and_audit_trail(world, client_as):
     client = client_as(world.commune_officer)
     url = reverse("org:body_create", args=[world.commune.pk])
-    response = client.post(url, {"kind": BodyKind.objects.get(code="mttq").pk,
-                                 "name": "Ủy ban MTTQ xã An Phú", "short_name": "MTTQ"})
+    response = client.post(
+        url,
+        {
+            "kind": BodyKind.objects.get(code="mttq").pk,
+            "name": "Ủy ban MTTQ xã An Phú",
+            "short_name": "MTTQ",
+        },
+    )
     body = Body.objects.get(name="Ủy ban MTTQ xã An Phú")
     assert response.status_code == 302
-    client.post(reverse("org:body_edit", args=[body.pk]),
-                {"kind": body.kind_id, "name": "Ủy ban MTTQ Việt Nam xã An Phú", "short_name": "MTTQ"})
+    client.post(
+        reverse("org:body_edit", args=[body.pk]),
+        {
+            "kind": body.kind_id,
+            "name": "Ủy ban MTTQ Việt Nam xã An Phú",
+            "short_name": "MTTQ",
+        },
+    )
     page = client.get(reverse("org:body_detail", args=[body.pk])).content.decode()
     assert "can.bo.xa" in page  # who
-    assert "Ủy ban MTTQ xã An Phú" in page and "Ủy ban MTTQ Việt Nam xã An Phú" in page  # before, after
+    assert (
+        "Ủy ban MTTQ xã An Phú" in page and "Ủy ban MTTQ Việt Nam xã An Phú" in page
+    )  # before, after
 
 
 def test_body_create_form_errors_are_vietnamese_and_save_nothing(world, client_as):
@@ -130,22 +170,37 @@ def test_viewer_cannot_create(world, client_as):
 
 def test_person_and_position_pages(world, client_as, khoi):
     client = client_as(world.commune_officer)
-    response = client.post(reverse("org:person_create", args=[world.commune.pk]),
-                           {"full_name": "Phạm Văn Nam", "gender": "m", "birth_year": "1980"})
+    response = client.post(
+        reverse("org:person_create", args=[world.commune.pk]),
+        {"full_name": "Phạm Văn Nam", "gender": "m", "birth_year": "1980"},
+    )
     person = Person.objects.get(full_name="Phạm Văn Nam")
     assert response.status_code == 302
-    response = client.post(reverse("org:position_create", args=[person.pk]),
-                           {"body": khoi.pk, "title": "Phó Trưởng khối", "start_date": "2024-02-01"})
+    response = client.post(
+        reverse("org:position_create", args=[person.pk]),
+        {"body": khoi.pk, "title": "Phó Trưởng khối", "start_date": "2024-02-01"},
+    )
     assert response.status_code == 302
-    bad = client.post(reverse("org:position_create", args=[person.pk]),
-                      {"body": khoi.pk, "title": "X", "start_date": "2024-02-01",
-                       "end_date": "2024-01-01"})
+    bad = client.post(
+        reverse("org:position_create", args=[person.pk]),
+        {
+            "body": khoi.pk,
+            "title": "X",
+            "start_date": "2024-02-01",
+            "end_date": "2024-01-01",
+        },
+    )
     assert "Ngày kết thúc không được trước ngày bổ nhiệm." in bad.content.decode()
     position = person.positions.get()
-    client.post(reverse("org:position_end", args=[position.pk]), {"end_date": "2025-06-30"})
+    client.post(
+        reverse("org:position_end", args=[position.pk]), {"end_date": "2025-06-30"}
+    )
     position.refresh_from_db()
     assert position.end_date == dt.date(2025, 6, 30)
-    assert "Phó Trưởng khối" in client.get(reverse("org:person_detail", args=[person.pk])).content.decode()
+    assert (
+        "Phó Trưởng khối"
+        in client.get(reverse("org:person_detail", args=[person.pk])).content.decode()
+    )
 
 
 def test_person_form_rejects_an_impossible_birth_year(world, client_as):
@@ -163,7 +218,10 @@ def test_reorganization_form_refuses_a_cycle(world, client_as):
         {"kind": "reparent", "effective_date": "2026-01-01", "target": "X01-T1"},
     )
     assert response.status_code == 200
-    assert "cấp cao hơn" in response.content.decode() or "vòng lặp" in response.content.decode()
+    assert (
+        "cấp cao hơn" in response.content.decode()
+        or "vòng lặp" in response.content.decode()
+    )
     assert not Reorganization.objects.exists()
 
 
@@ -171,12 +229,18 @@ def test_reorganization_form_merges_and_shows_the_result(world, client_as):
     client = client_as(world.province_officer)
     response = client.post(
         reverse("org:reorganization_create", args=[world.sibling.pk]),
-        {"kind": "merge", "effective_date": "2025-07-01", "target": "X01",
-         "decision": "Nghị quyết thử nghiệm"},
+        {
+            "kind": "merge",
+            "effective_date": "2025-07-01",
+            "target": "X01",
+            "decision": "Nghị quyết thử nghiệm",
+        },
     )
     reorg = Reorganization.objects.get()
     assert response.status_code == 302
-    text = client.get(reverse("org:reorganization_detail", args=[reorg.pk])).content.decode()
+    text = client.get(
+        reverse("org:reorganization_detail", args=[reorg.pk])
+    ).content.decode()
     assert "Xã Bình Minh" in text and "Xã An Phú" in text
     world.sibling.refresh_from_db()
     assert world.sibling.valid_to == dt.date(2025, 6, 30)

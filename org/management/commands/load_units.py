@@ -20,20 +20,22 @@ class Command(BaseCommand):
             action="append",
             dest="provinces",
             metavar="MÃ",
-            help="Mã tỉnh hiện nay (ví dụ 48); lặp lại để nạp nhiều tỉnh. Mặc định: cả nước.",
+            help="Mã tỉnh hiện nay (ví dụ 48); lặp lại để nạp nhiều tỉnh. "
+            "Mặc định: cả nước.",
         )
 
     def handle(self, *args: Any, provinces: list[str] | None, **options: Any) -> None:
         started = time.perf_counter()
         stats = load_official_units(provinces=set(provinces) if provinces else None)
         self.stdout.write(
-            f"Tỉnh/thành phố hiện nay: {stats.provinces}; xã/phường/đặc khu: {stats.communes}; "
+            f"Tỉnh/thành phố hiện nay: {stats.provinces}; "
+            f"xã/phường/đặc khu: {stats.communes}; "
             f"tỉnh cũ: {stats.former_provinces}; huyện cũ: {stats.former_districts}; "
             f"xã cũ: {stats.former_communes}; lần sắp xếp: {stats.reorganizations}; "
             f"liên kết: {stats.links}; thời gian: {time.perf_counter() - started:.1f} s"
         )
         if stats.unmapped:
             self.stdout.write(
-                f"{len(stats.unmapped)} đơn vị cũ không có đơn vị kế thừa trong dữ liệu nguồn: "
-                + "; ".join(stats.unmapped[:10])
+                f"{len(stats.unmapped)} đơn vị cũ không có đơn vị kế thừa "
+                "trong dữ liệu nguồn: " + "; ".join(stats.unmapped[:10])
             )
