@@ -77,7 +77,9 @@ BODY_KINDS = [
 ]
 
 
-def ensure_reference_data(level_model: Any, kind_model: Any, body_kind_model: Any) -> None:
+def ensure_reference_data(
+    level_model: Any, kind_model: Any, body_kind_model: Any
+) -> None:
     """Create or update the reference rows; the models may be historical ones."""
     levels = {}
     for code, name, rank in LEVELS:

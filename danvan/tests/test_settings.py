@@ -34,3 +34,20 @@ def test_production_settings_refuse_to_start_without_a_secret(monkeypatch):
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_english_is_available_through_the_language_switch(world, client):
+    client.force_login(world.commune_officer)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/don-vi/"})
+    text = client.get("/don-vi/").content.decode()
+    assert 'lang="en"' in text
+    assert "Find an administrative unit" in text
+    assert "Skip to main content" in text
+
+
+def test_vietnamese_is_the_default_whatever_the_browser_says(world, client):
+    client.force_login(world.commune_officer)
+    text = client.get(
+        "/don-vi/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9"
+    ).content.decode()
+    assert "Tìm đơn vị hành chính" in text
