@@ -98,9 +98,7 @@ def unit_page(user: User | AnonymousUser, unit_id: int) -> UnitPage:
     else:
         ancestors = _historical_ancestors(versions)
         children = list(
-            Unit.objects.filter(
-                child_versions__parent=unit, child_versions__valid_to=unit.valid_to
-            )
+            Unit.objects.filter(versions__parent=unit, versions__valid_to=unit.valid_to)
             .select_related("kind")
             .order_by("name")
             .distinct()

@@ -108,6 +108,22 @@ def test_unit_page_shows_bodies_people_history(world, client_as, khoi):
         assert expected in text, expected
 
 
+def test_unit_page_of_a_merged_unit_lists_its_children_then(world, client_as):
+    services.reorganization_merge(
+        predecessors=[world.commune],
+        successor=world.sibling,
+        effective_date=dt.date(2025, 7, 1),
+    )
+    text = (
+        client_as(world.province_officer)
+        .get(reverse("org:unit_detail", args=[world.commune.pk]))
+        .content.decode()
+    )
+    then = text.split("Đơn vị trực thuộc khi còn hoạt động")[1].split("</ul>")[0]
+    assert "Thôn Một" in then
+    assert "Xã An Phú" not in then
+
+
 def test_unit_page_of_a_merged_unit_says_where_it_lives_on(world, client_as):
     services.reorganization_merge(
         predecessors=[world.sibling],
