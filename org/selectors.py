@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from auditlog.models import LogEntry
-from django.db.models import Model, Q, QuerySet
+from django.db.models import F, Model, Q, QuerySet
 from django.utils import timezone
 
 from accounts.scope import get_or_404, scoped
@@ -46,7 +46,10 @@ def unit_search(
         units = units.filter(search_key__contains=word)
     if active_only:
         units = units.filter(valid_to__isnull=True)
-    return units.order_by("valid_to", "kind__level__rank", "name")
+    # Current units first on every database (NULLs sort differently otherwise).
+    return units.order_by(
+        F("valid_to").desc(nulls_first=True), "kind__level__rank", "name"
+    )
 
 
 def history_of(obj: Model) -> QuerySet[LogEntry]:
