@@ -6,7 +6,8 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from org.models import Body, BodyKind, Person, Reorganization, Unit
+from org.models import Body, BodyKind, Person, Reorganization, Unit, UnitKind
+from org.services import NewUnit
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -26,8 +27,26 @@ class UnitSearchForm(forms.Form):
     )
 
 
+class UnitPickerWidget(forms.TextInput):
+    """A unit-code input with a search box beside it that fills the code in.
+
+    The search asks ``org:unit_picker`` (htmx) for units in the user's scope;
+    picking one writes its code into the input. Without JavaScript the code
+    can still be typed.
+    """
+
+    template_name = "org/widgets/unit_picker.html"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(
+            {"autocomplete": "off", "spellcheck": "false", **(attrs or {})}
+        )
+
+
 class UnitCodeField(forms.CharField):
     """A unit chosen by its official code, among the units a queryset allows."""
+
+    widget = UnitPickerWidget
 
     def __init__(self, *, units: QuerySet[Unit] | None = None, **kwargs: Any) -> None:
         super().__init__(max_length=20, **kwargs)
@@ -59,6 +78,13 @@ class BodyForm(forms.ModelForm):  # type: ignore[type-arg]
     def __init__(self, *args: Any, kinds: QuerySet[BodyKind], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kind"].queryset = kinds  # type: ignore[attr-defined]
+
+
+class BodyKindForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = BodyKind
+        fields = ["code", "name", "abbreviation", "category"]
+        help_texts = {"code": _("Chữ thường không dấu, nối bằng gạch ngang.")}
 
 
 class PersonForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -96,27 +122,64 @@ class EndPositionForm(forms.Form):
     end_date = forms.DateField(label=_("Ngày kết thúc"), widget=DATE_WIDGET)
 
 
+MERGE_NEW = "merge_new"
+
+
 class ReorganizationForm(forms.Form):
-    """Rename, change of parent, merge into another unit, or dissolution."""
+    """Any reorganization of one unit: rename, change of parent, merge, split,
+    dissolution. Which fields are needed depends on the kind chosen."""
 
     KINDS = [
         (Reorganization.Kind.RENAME, _("Đổi tên")),
         (Reorganization.Kind.REPARENT, _("Điều chỉnh trực thuộc đơn vị khác")),
         (Reorganization.Kind.MERGE, _("Sáp nhập vào đơn vị khác")),
+        (MERGE_NEW, _("Sáp nhập cùng các đơn vị khác thành đơn vị mới")),
+        (Reorganization.Kind.SPLIT, _("Chia tách thành các đơn vị mới")),
         (Reorganization.Kind.DISSOLVE, _("Kết thúc hoạt động, chuyển về đơn vị khác")),
     ]
     kind = forms.ChoiceField(label=_("Hình thức"), choices=KINDS)
     effective_date = forms.DateField(label=_("Ngày hiệu lực"), widget=DATE_WIDGET)
     new_name = forms.CharField(
-        label=_("Tên mới (đầy đủ)"), max_length=200, required=False
+        label=_("Tên mới (đầy đủ)"),
+        max_length=200,
+        required=False,
+        help_text=_("Khi đổi tên."),
     )
     new_short_name = forms.CharField(
-        label=_("Tên ngắn mới"), max_length=150, required=False
+        label=_("Tên ngắn mới"),
+        max_length=150,
+        required=False,
+        help_text=_("Khi đổi tên."),
     )
     target = UnitCodeField(
         label=_("Mã đơn vị liên quan"),
         required=False,
-        help_text=_("Đơn vị cấp trên mới, đơn vị tiếp nhận sáp nhập hoặc tiếp nhận."),
+        help_text=_(
+            "Đơn vị cấp trên mới; đơn vị tiếp nhận khi sáp nhập hoặc kết thúc hoạt "
+            "động; đơn vị cấp trên của các đơn vị mới khi sáp nhập thành đơn vị mới "
+            "hoặc chia tách."
+        ),
+    )
+    others = forms.CharField(
+        label=_("Mã các đơn vị cùng sáp nhập"),
+        required=False,
+        max_length=500,
+        help_text=_("Khi sáp nhập thành đơn vị mới: các mã cách nhau bởi dấu phẩy."),
+    )
+    new_units = forms.CharField(
+        label=_("Đơn vị mới"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Mỗi dòng một đơn vị: mã; tên đầy đủ; tên ngắn. Khi chia tách, đơn vị "
+            "ở dòng đầu là đơn vị kế thừa chính."
+        ),
+    )
+    new_kind = forms.ModelChoiceField(
+        label=_("Loại của đơn vị mới"),
+        queryset=UnitKind.objects.select_related("level"),
+        required=False,
     )
     decision = forms.CharField(
         label=_("Căn cứ quyết định"), max_length=300, required=False
@@ -130,6 +193,47 @@ class ReorganizationForm(forms.Form):
         target = self.fields["target"]
         assert isinstance(target, UnitCodeField)
         target.units = units
+        self.units = units
+
+    def _others(self, raw: str) -> list[Unit]:
+        codes = [c.strip() for c in raw.replace(";", ",").split(",") if c.strip()]
+        found = {
+            u.code: u for u in self.units.filter(code__in=codes, valid_to__isnull=True)
+        }
+        missing = [c for c in codes if c not in found]
+        if missing:
+            self.add_error(
+                "others",
+                _(
+                    "Không tìm thấy đơn vị đang hoạt động có mã %(codes)s "
+                    "trong phạm vi của bạn."
+                )
+                % {"codes": ", ".join(missing)},
+            )
+        if not codes:
+            self.add_error("others", _("Hãy nhập mã các đơn vị cùng sáp nhập."))
+        return [found[c] for c in codes if c in found]
+
+    def _new_units(
+        self, raw: str, kind: UnitKind | None, parent: Unit | None
+    ) -> list[NewUnit]:
+        specs: list[NewUnit] = []
+        for number, line in enumerate(raw.splitlines(), start=1):
+            if not line.strip():
+                continue
+            parts = [p.strip() for p in line.split(";")]
+            if len(parts) != 3 or not all(parts):
+                self.add_error(
+                    "new_units",
+                    _("Dòng %(n)s cần đủ ba phần: mã; tên đầy đủ; tên ngắn.")
+                    % {"n": number},
+                )
+                continue
+            if kind is not None:
+                specs.append(NewUnit(parts[0], parts[1], parts[2], kind, parent))
+        if kind is None:
+            self.add_error("new_kind", _("Hãy chọn loại của đơn vị mới."))
+        return specs
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -139,6 +243,21 @@ class ReorganizationForm(forms.Form):
                 self.add_error("new_name", _("Hãy nhập tên mới."))
             if not data.get("new_short_name"):
                 self.add_error("new_short_name", _("Hãy nhập tên ngắn mới."))
-        elif kind and not data.get("target") and "target" not in self.errors:
+            return data
+        if kind and not data.get("target") and "target" not in self.errors:
             self.add_error("target", _("Hãy chọn đơn vị liên quan."))
+        if kind in {MERGE_NEW, Reorganization.Kind.SPLIT}:
+            specs = self._new_units(
+                data.get("new_units", ""), data.get("new_kind"), data.get("target")
+            )
+            wanted = 1 if kind == MERGE_NEW else 2
+            if kind == MERGE_NEW:
+                data["others"] = self._others(data.get("others", ""))
+                if len(specs) != 1 and "new_units" not in self.errors:
+                    self.add_error(
+                        "new_units", _("Sáp nhập tạo ra đúng một đơn vị mới.")
+                    )
+            elif len(specs) < wanted and "new_units" not in self.errors:
+                self.add_error("new_units", _("Chia tách cần ít nhất hai đơn vị mới."))
+            data["new_units"] = specs
         return data

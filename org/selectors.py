@@ -169,9 +169,11 @@ def person_page(
 def body_kinds_for(unit: Unit) -> QuerySet[BodyKind]:
     """Standard kinds plus those added by the unit or one of its ancestors."""
     owner_paths = [unit.path[: i * Unit.steplen] for i in range(1, unit.depth + 1)]
-    return BodyKind.objects.filter(
-        Q(owner__isnull=True) | Q(owner__path__in=owner_paths)
-    ).order_by("category", "name")
+    return (
+        BodyKind.objects.filter(Q(owner__isnull=True) | Q(owner__path__in=owner_paths))
+        .select_related("owner")
+        .order_by("category", "name")
+    )
 
 
 def reorganization_page(

@@ -6,8 +6,10 @@ app_name = "org"
 
 urlpatterns = [
     path("don-vi/", views.unit_search, name="unit_search"),
+    path("don-vi/chon/", views.unit_picker, name="unit_picker"),
     path("don-vi/<int:unit_id>/", views.unit_detail, name="unit_detail"),
     path("don-vi/<int:unit_id>/co-quan/them/", views.body_create, name="body_create"),
+    path("don-vi/<int:unit_id>/loai-co-quan/", views.body_kinds, name="body_kinds"),
     path(
         "don-vi/<int:unit_id>/can-bo/them/", views.person_create, name="person_create"
     ),

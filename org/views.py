@@ -1,17 +1,21 @@
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.scope import Action, get_or_404, require, scoped
 from danvan.web import add_service_errors, paginate
 from org import selectors, services
 from org.forms import (
+    MERGE_NEW,
     BodyForm,
+    BodyKindForm,
     EndPositionForm,
     PersonForm,
     PositionForm,
@@ -29,6 +33,29 @@ def unit_search(request: HttpRequest) -> HttpResponse:
     if request.htmx and not request.htmx.boosted:  # type: ignore[attr-defined]
         return render(request, "org/partials/unit_results.html", context)
     return render(request, "org/unit_search.html", context)
+
+
+_PICKER_TARGET = re.compile(r"^[A-Za-z0-9_-]{1,60}$")
+
+
+@require_GET
+def unit_picker(request: HttpRequest) -> HttpResponse:
+    """Search results for the unit picker of a form (an htmx partial)."""
+    form = UnitSearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    target = request.GET.get("target", "")
+    if not _PICKER_TARGET.match(target):
+        return HttpResponseBadRequest(_("Yêu cầu không hợp lệ."))
+    units = (
+        list(selectors.unit_search(request.user, query, active_only=True)[:15])
+        if query.strip()
+        else []
+    )
+    return render(
+        request,
+        "org/partials/unit_picker_results.html",
+        {"units": units, "target": target, "query": query},
+    )
 
 
 def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
@@ -58,6 +85,31 @@ def body_create(request: HttpRequest, unit_id: int) -> HttpResponse:
             )
             return redirect("org:body_detail", body_id=body.pk)
     return render(request, "org/body_form.html", {"form": form, "unit": unit})
+
+
+@require_http_methods(["GET", "POST"])
+def body_kinds(request: HttpRequest, unit_id: int) -> HttpResponse:
+    """The body kinds usable at a unit; its administrators may add their own."""
+    unit = get_or_404(request.user, Unit.objects.all(), pk=unit_id)
+    require(request.user, Action.VIEW, unit)
+    form = BodyKindForm(request.POST or None)
+    if request.method == "POST":
+        require(request.user, Action.ADMINISTER, unit)
+        if form.is_valid():
+            try:
+                kind = services.body_kind_create(owner=unit, **form.cleaned_data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(
+                    request, _("Đã thêm loại cơ quan “%(name)s”.") % {"name": kind.name}
+                )
+                return redirect("org:body_kinds", unit_id=unit.pk)
+    return render(
+        request,
+        "org/body_kinds.html",
+        {"unit": unit, "kinds": selectors.body_kinds_for(unit), "form": form},
+    )
 
 
 def body_detail(request: HttpRequest, body_id: int) -> HttpResponse:
@@ -220,6 +272,16 @@ def reorganization_create(request: HttpRequest, unit_id: int) -> HttpResponse:
             elif kind == Reorganization.Kind.MERGE:
                 reorg = services.reorganization_merge(
                     predecessors=[unit], successor=data["target"], **common
+                )
+            elif kind == MERGE_NEW:
+                reorg = services.reorganization_merge(
+                    predecessors=[unit, *data["others"]],
+                    successor=data["new_units"][0],
+                    **common,
+                )
+            elif kind == Reorganization.Kind.SPLIT:
+                reorg = services.reorganization_split(
+                    predecessor=unit, successors=data["new_units"], primary=0, **common
                 )
             else:
                 reorg = services.reorganization_dissolve(

@@ -98,3 +98,24 @@ def test_session_warning_appears_before_expiry(
     dialog = page.get_by_role("dialog")
     expect(dialog).to_be_visible(timeout=5000)
     expect(dialog).to_contain_text("Phiên làm việc sắp hết hạn")
+
+
+def test_reorganization_with_the_unit_picker(page: Page, live_server):
+    from conftest import PASSWORD as WORLD_PASSWORD
+    from conftest import build_world
+
+    ensure_reference_data(Level, UnitKind, BodyKind)
+    world = build_world()
+    page.goto(f"{live_server.url}/tai-khoan/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill("can.bo.tinh")
+    page.get_by_label("Mật khẩu").fill(WORLD_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.goto(f"{live_server.url}/don-vi/{world.sibling.pk}/sap-xep/")
+    page.get_by_label("Hình thức").select_option("merge")
+    page.get_by_label("Ngày hiệu lực").fill("2025-07-01")
+    page.get_by_label("hoặc tìm theo tên").press_sequentially("an phu", delay=20)
+    page.get_by_role("button", name="Xã An Phú").click()
+    expect(page.get_by_label("Mã đơn vị liên quan")).to_have_value("X01")
+    page.get_by_role("button", name="Ghi nhận").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Sáp nhập")
+    expect(page.get_by_role("link", name="Xã Bình Minh")).to_be_visible()

@@ -62,6 +62,13 @@ def hidden_records(unit: Unit) -> dict[str, Any]:
         kind=BodyKind.objects.get(code="khoi-dan-van"),
         name=f"Khối dân vận {MARKER}",
     )
+    services.body_kind_create(
+        owner=unit,
+        code="loai-an",
+        name=f"Loại {MARKER}",
+        abbreviation="",
+        category="other",
+    )
     person = services.person_create(home_unit=unit, full_name=f"Người {MARKER}")
     position = services.position_assign(
         person=person, body=body, title=f"Trưởng khối {MARKER}"
@@ -130,7 +137,8 @@ def assert_hidden(
                 "role": "viewer",
                 "unit": "X09",
             }
-            response = call(url, {"q": QUERY} if method == "get" else data)
+            params = {"q": QUERY, "target": "picker"}
+            response = call(url, params if method == "get" else data)
             body = response.content.decode()
             assert MARKER not in body, f"{method.upper()} {url} shows hidden data"
             if "<int:" in route:
@@ -171,7 +179,7 @@ def test_every_scoped_page_opens_for_the_unit_itself(world, client):
     for name, route in all_routes():
         if name in UNSCOPED or name == "set_language":
             continue
-        response = client.get(fill(route, objects))
+        response = client.get(fill(route, objects), {"target": "picker"})
         assert response.status_code in {200, 302, 405}, (
             f"{route}: {response.status_code}"
         )

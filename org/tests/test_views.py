@@ -276,3 +276,143 @@ def test_reorganization_target_outside_scope_is_unknown(world, client_as):
     )
     assert "Không tìm thấy đơn vị" in response.content.decode()
     assert Unit.objects.get(code="X01").is_active
+
+
+def test_unit_picker_lists_active_units_in_scope(world, client_as):
+    client = client_as(world.commune_officer)
+    url = reverse("org:unit_picker")
+    text = client.get(url, {"q": "thon mot", "target": "id_target"}).content.decode()
+    assert 'data-pick-code="X01-T1"' in text
+    assert 'data-pick-target="id_target"' in text
+    outside = client.get(
+        url, {"q": "binh minh", "target": "id_target"}
+    ).content.decode()
+    assert "Xã Bình Minh" not in outside
+
+
+def test_unit_picker_refuses_a_malformed_target(world, client_as):
+    response = client_as(world.commune_officer).get(
+        reverse("org:unit_picker"), {"q": "an", "target": '"><script>'}
+    )
+    assert response.status_code == 400
+
+
+def test_forms_that_take_a_unit_render_the_picker(world, client_as):
+    text = (
+        client_as(world.province_officer)
+        .get(reverse("org:reorganization_create", args=[world.commune.pk]))
+        .content.decode()
+    )
+    assert 'hx-get="/don-vi/chon/"' in text
+    assert 'id="id_target-search"' in text
+
+
+def test_reorganization_form_merges_into_a_new_unit(world, client_as):
+    client = client_as(world.province_officer)
+    response = client.post(
+        reverse("org:reorganization_create", args=[world.commune.pk]),
+        {
+            "kind": "merge_new",
+            "effective_date": "2025-07-01",
+            "target": "T01",
+            "others": "X02",
+            "new_units": "X20; Xã An Bình; An Bình",
+            "new_kind": world.commune.kind.pk,
+        },
+    )
+    assert response.status_code == 302
+    merged = Unit.objects.get(code="X20")
+    for old in (world.commune, world.sibling):
+        old.refresh_from_db()
+        assert old.valid_to == dt.date(2025, 6, 30)
+        assert old.path.startswith(merged.path)
+
+
+def test_reorganization_form_splits_with_the_first_line_as_primary(world, client_as):
+    client = client_as(world.province_officer)
+    response = client.post(
+        reverse("org:reorganization_create", args=[world.commune.pk]),
+        {
+            "kind": "split",
+            "effective_date": "2025-07-01",
+            "target": "T01",
+            "new_units": (
+                "X21; Xã An Phú Đông; An Phú Đông\nX22; Xã An Phú Tây; An Phú Tây"
+            ),
+            "new_kind": world.commune.kind.pk,
+        },
+    )
+    assert response.status_code == 302
+    world.commune.refresh_from_db()
+    assert world.commune.path.startswith(Unit.objects.get(code="X21").path)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"kind": "split", "new_units": "X21; Xã Một; Một"}, "ít nhất hai đơn vị mới"),
+        ({"kind": "split", "new_units": "X21; thiếu phần"}, "Dòng 1 cần đủ ba phần"),
+        ({"kind": "merge_new", "others": "T02", "new_units": "X23; Xã C; C"}, "T02"),
+        (
+            {"kind": "merge_new", "others": "", "new_units": "X23; Xã C; C"},
+            "Hãy nhập mã",
+        ),
+    ],
+)
+def test_reorganization_form_errors_save_nothing(world, client_as, data, message):
+    form = {
+        "effective_date": "2025-07-01",
+        "target": "T01",
+        "new_kind": world.commune.kind.pk,
+    } | data
+    response = client_as(world.province_officer).post(
+        reverse("org:reorganization_create", args=[world.commune.pk]), form
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Reorganization.objects.exists()
+
+
+def test_province_adds_its_own_body_kind(world, client_as):
+    client = client_as(world.province_officer)
+    url = reverse("org:body_kinds", args=[world.province.pk])
+    response = client.post(
+        url,
+        {
+            "code": "to-tu-quan",
+            "name": "Tổ tự quản an ninh",
+            "abbreviation": "TTQ",
+            "category": "other",
+        },
+    )
+    assert response.status_code == 302
+    kind = BodyKind.objects.get(code="to-tu-quan")
+    assert kind.owner == world.province
+    # Usable below the province, shown on the commune's page too …
+    commune_page = (
+        client_as(world.commune_officer)
+        .get(reverse("org:body_kinds", args=[world.commune.pk]))
+        .content.decode()
+    )
+    assert "Tổ tự quản an ninh" in commune_page
+    # … but not in another province.
+    other = (
+        client_as(world.outsider)
+        .get(reverse("org:body_kinds", args=[world.other_province.pk]))
+        .content.decode()
+    )
+    assert "Tổ tự quản an ninh" not in other
+
+
+def test_body_kind_code_must_be_unique_and_editors_cannot_add(world, client_as):
+    url = reverse("org:body_kinds", args=[world.province.pk])
+    duplicate = client_as(world.province_officer).post(
+        url, {"code": "ubnd", "name": "Trùng", "category": "other"}
+    )
+    assert "đã tồn tại" in duplicate.content.decode()
+    forbidden = client_as(world.commune_officer).post(
+        reverse("org:body_kinds", args=[world.commune.pk]),
+        {"code": "moi", "name": "Mới", "category": "other"},
+    )
+    assert forbidden.status_code == 403
+    assert not BodyKind.objects.filter(owner__isnull=False).exists()
