@@ -22,7 +22,13 @@ class UserForm(forms.Form):
     email = forms.EmailField(label=_("Thư điện tử"), required=False)
     unit = UnitCodeField(label=_("Mã đơn vị"))
     body = forms.ModelChoiceField(
-        label=_("Cơ quan"), queryset=Body.objects.none(), required=False
+        label=_("Cơ quan"),
+        queryset=Body.objects.none(),
+        required=False,
+        help_text=_(
+            "Các cơ quan của đơn vị đang chọn. Đổi đơn vị thì lưu trước, "
+            "rồi chọn cơ quan của đơn vị mới."
+        ),
     )
     role = forms.ChoiceField(label=_("Vai trò"), choices=Role.choices)
     is_active = forms.BooleanField(

@@ -14,8 +14,8 @@ from accounts.forms import UserForm
 from accounts.models import Role, User
 from accounts.scope import Action, get_or_404, require, scoped
 from danvan.web import add_service_errors, paginate
-from org.models import Body, Unit
-from org.selectors import history_of
+from org.models import Unit
+from org.selectors import bodies_of_unit, history_of
 
 login = auth_views.LoginView.as_view(
     template_name="accounts/login.html", redirect_authenticated_user=True
@@ -58,7 +58,10 @@ def _form(
         request.POST or None,
         initial=initial,
         units=scoped(request.user, Unit.objects.all()),
-        bodies=scoped(request.user, Body.objects.select_related("unit")),
+        # The body must belong to the chosen unit: offer only that unit's bodies.
+        bodies=bodies_of_unit(
+            request.user, str(request.POST.get("unit") or initial.get("unit") or "")
+        ),
         creating=creating,
     )
 

@@ -188,7 +188,24 @@ def reorganization_page(
     return reorg, links
 
 
-def bodies_in_scope(user: User | AnonymousUser) -> QuerySet[Body]:
-    return scoped(user, Body.objects.select_related("unit")).filter(
-        valid_to__isnull=True
+def bodies_for_person(user: User | AnonymousUser, person: Person) -> QuerySet[Body]:
+    """Active bodies a person can be given a title in: at their home unit or one
+    of its ancestors, inside the user's scope."""
+    home = person.home_unit
+    paths = [home.path[: i * Unit.steplen] for i in range(1, home.depth + 1)]
+    return (
+        scoped(user, Body.objects.select_related("unit"))
+        .filter(valid_to__isnull=True, unit__path__in=paths)
+        .order_by("-unit__depth", "name")
+    )
+
+
+def bodies_of_unit(user: User | AnonymousUser, unit_code: str) -> QuerySet[Body]:
+    """Active bodies of the active unit with ``unit_code``, inside the user's scope."""
+    return (
+        scoped(user, Body.objects.select_related("unit"))
+        .filter(
+            valid_to__isnull=True, unit__code=unit_code, unit__valid_to__isnull=True
+        )
+        .order_by("name")
     )

@@ -205,7 +205,7 @@ def position_create(request: HttpRequest, person_id: int) -> HttpResponse:
     )
     require(request.user, Action.CHANGE, person.home_unit)
     form = PositionForm(
-        request.POST or None, bodies=selectors.bodies_in_scope(request.user)
+        request.POST or None, bodies=selectors.bodies_for_person(request.user, person)
     )
     if request.method == "POST" and form.is_valid():
         try:

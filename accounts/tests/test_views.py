@@ -113,3 +113,34 @@ def test_administrator_cannot_lock_themselves(world, client_as):
     assert "không thể tự khóa" in response.content.decode()
     world.province_officer.refresh_from_db()
     assert world.province_officer.is_active
+
+
+def test_user_form_offers_only_bodies_of_the_chosen_unit(world, client_as):
+    from org import services
+    from org.models import BodyKind
+
+    kind = BodyKind.objects.get(code="khoi-dan-van")
+    own = services.body_create(
+        unit=world.commune, kind=kind, name="Khối dân vận An Phú"
+    )
+    other = services.body_create(
+        unit=world.sibling, kind=kind, name="Khối dân vận Bình Minh"
+    )
+    client = client_as(world.province_officer)
+    text = client.get(
+        reverse("accounts:user_edit", args=[world.commune_viewer.pk])
+    ).content.decode()
+    assert own.name in text and other.name not in text
+    response = client.post(
+        reverse("accounts:user_create"),
+        {
+            "username": "moi.xa",
+            "full_name": "Người Mới",
+            "unit": "X01",
+            "role": "viewer",
+            "body": other.pk,
+            "password": "mot-mat-khau-dai-2024",
+        },
+    )
+    assert response.status_code == 200
+    assert not User.objects.filter(username="moi.xa").exists()

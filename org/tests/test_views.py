@@ -416,3 +416,21 @@ def test_body_kind_code_must_be_unique_and_editors_cannot_add(world, client_as):
     )
     assert forbidden.status_code == 403
     assert not BodyKind.objects.filter(owner__isnull=False).exists()
+
+
+def test_position_form_offers_bodies_of_the_home_unit_and_above(world, client_as, khoi):
+    kinds = BodyKind.objects.get(code="ubnd")
+    province_body = services.body_create(
+        unit=world.province, kind=kinds, name="Ủy ban nhân dân tỉnh Thử Nghiệm"
+    )
+    sibling_body = services.body_create(
+        unit=world.sibling, kind=kinds, name="Ủy ban nhân dân xã Bình Minh"
+    )
+    person = services.person_create(home_unit=world.commune, full_name="Đỗ Văn Tâm")
+    text = (
+        client_as(world.province_officer)
+        .get(reverse("org:position_create", args=[person.pk]))
+        .content.decode()
+    )
+    assert khoi.name in text and province_body.name in text
+    assert sibling_body.name not in text
