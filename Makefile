@@ -4,7 +4,7 @@ export UV_PYTHON_DOWNLOADS := never
 UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test env check pytest
+.PHONY: run test env check pytest messages
 
 env:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
@@ -25,3 +25,9 @@ pytest: env
 	$(UV) run pytest
 
 test: check pytest
+
+# After changing user-facing text: refresh the catalogues, translate the new
+# entries of locale/en, then compile (tests check both steps were done).
+messages: env
+	$(UV) run danvan makemessages -l en -l vi --ignore=.venv --ignore=var --no-obsolete --add-location=file
+	$(UV) run danvan compilemessages --ignore=.venv

@@ -93,10 +93,3 @@ def get_or_404(user: User | AnonymousUser, queryset: QuerySet[M], **lookup: Any)
         return scoped(user, queryset).get(**lookup)
     except ObjectDoesNotExist as exc:
         raise Http404 from exc
-
-
-def assignable_roles(user: User | AnonymousUser) -> list[Role]:
-    """Roles an administrator may give: never above their own."""
-    if not isinstance(user, User) or not user.has_role(Role.ADMINISTRATOR):
-        return []
-    return list(Role)

@@ -403,7 +403,7 @@ def _bulk_standard_bodies() -> int:
                     kind=kinds[code],
                     name=name,
                     valid_from=REFORM_DATE,
-                    search_key=services._body_search_key(name, ""),
+                    search_key=Body.make_search_key(name=name, short_name=""),
                 )
             )
     Body.objects.bulk_create(bodies, batch_size=5000)

@@ -161,11 +161,6 @@ class UnitVersion(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def covers(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day <= self.valid_to
-        )
-
 
 class Reorganization(models.Model):
     """A dated change of the hierarchy: which units became which."""
@@ -296,6 +291,10 @@ class Body(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @staticmethod
+    def make_search_key(*, name: str, short_name: str) -> str:
+        return fold(f"{name} {short_name}")
+
 
 class Person(models.Model):
     """A person who holds positions (cán bộ, đồng chí)."""
@@ -375,8 +374,3 @@ class Position(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} {self.body}"
-
-    def held_on(self, day: dt.date) -> bool:
-        return (self.start_date is None or self.start_date <= day) and (
-            self.end_date is None or day <= self.end_date
-        )

@@ -409,10 +409,6 @@ def reorganization_dissolve(
 # --- bodies, people, positions ----------------------------------------------
 
 
-def _body_search_key(name: str, short_name: str) -> str:
-    return fold(f"{name} {short_name}")
-
-
 @transaction.atomic
 def body_create(
     *,
@@ -437,7 +433,7 @@ def body_create(
         name=name,
         short_name=short_name,
         valid_from=valid_from,
-        search_key=_body_search_key(name, short_name),
+        search_key=Body.make_search_key(name=name, short_name=short_name),
     )
     body.full_clean()
     body.save()
@@ -456,7 +452,7 @@ def body_update(
 ) -> Body:
     body.name, body.short_name = nfc(name).strip(), nfc(short_name).strip()
     body.kind, body.valid_from, body.valid_to = kind, valid_from, valid_to
-    body.search_key = _body_search_key(body.name, body.short_name)
+    body.search_key = Body.make_search_key(name=body.name, short_name=body.short_name)
     body.full_clean()
     body.save()
     return body
