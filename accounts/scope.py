@@ -18,6 +18,7 @@ from django.http import Http404
 
 from accounts.models import Role, User
 from org.models import Body, Person, Position, Reorganization, Unit, UnitVersion
+from work import models as work
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -42,6 +43,22 @@ UNIT_PATH: Mapping[type[Model], str] = {
     Position: "body__unit__path",
     User: "unit__path",
     Reorganization: "links__successor__path",
+    work.Initiative: "unit__path",
+    work.InitiativeStep: "initiative__unit__path",
+    work.Attachment: "initiative__unit__path",
+    work.Conference: "unit__path",
+    work.Attendance: "conference__unit__path",
+    work.Commitment: "conference__unit__path",
+    work.FollowUpTask: "conference__unit__path",
+    work.CoordinationProgram: "unit__path",
+    work.Dialogue: "unit__path",
+    work.Campaign: "unit__path",
+    work.Target: "unit__path",
+    work.TargetProgress: "target__unit__path",
+    work.IndicatorValue: "unit__path",
+    work.Award: "unit__path",
+    work.AwardRecipient: "award__unit__path",
+    work.PeriodLock: "unit__path",
 }
 # Models reached through a many-valued relation need DISTINCT.
 _MULTI_VALUED: frozenset[type[Model]] = frozenset({Reorganization})

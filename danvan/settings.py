@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "vn",
     "org",
     "accounts",
+    "work",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,1 @@
+"""Writes of work records. Each function is one transaction and validates first."""

@@ -1,0 +1,123 @@
+"""Rules every write of a work record obeys: period locks and stale edits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TypeVar
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Model
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from accounts.models import Role, User
+from org.models import Unit
+from work.models import PeriodLock, Versioned
+
+V = TypeVar("V", bound=Versioned)
+
+
+class LockedPeriodError(ValidationError):
+    """The record falls in a period that has been approved and locked."""
+
+
+class StaleEditError(ValidationError):
+    """Someone else saved the record after this edit began."""
+
+
+def active_lock(unit: Unit, day: dt.date) -> PeriodLock | None:
+    """The approval lock (of ``unit`` or one of its ancestors) that covers ``day``."""
+    prefixes = [unit.path[: i * Unit.steplen] for i in range(1, unit.depth + 1)]
+    lock: PeriodLock | None = (
+        PeriodLock.objects.filter(
+            unit__path__in=prefixes,
+            reopened_at__isnull=True,
+            start__lte=day,
+            end__gte=day,
+        )
+        .select_related("unit")
+        .first()
+    )
+    return lock
+
+
+def ensure_unlocked(unit: Unit, *days: dt.date | None) -> None:
+    """Raise LockedPeriodError if any of ``days`` lies in an approved period."""
+    for day in days:
+        if day is None:
+            continue
+        lock = active_lock(unit, day)
+        if lock is not None:
+            raise LockedPeriodError(
+                _(
+                    "Kỳ %(start)s – %(end)s của %(unit)s đã được phê duyệt và khóa; "
+                    "cần người phê duyệt mở lại trước khi thay đổi số liệu."
+                )
+                % {
+                    "start": date_format(lock.start, "d/m/Y"),
+                    "end": date_format(lock.end, "d/m/Y"),
+                    "unit": lock.unit.name,
+                }
+            )
+
+
+def save_new(obj: V) -> V:
+    """Validate and insert a new versioned record."""
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+def save_edit(obj: V, *, expected_version: int) -> V:
+    """Validate and save an edit made from ``expected_version`` of the record.
+
+    The version is bumped in the same statement that checks it, so of two
+    people editing the same record the second save is refused and nothing the
+    first saved is lost.
+    """
+    obj.full_clean()
+    model: type[Model] = type(obj)
+    bumped = model._default_manager.filter(pk=obj.pk, version=expected_version).update(
+        version=expected_version + 1
+    )
+    if bumped != 1:
+        raise StaleEditError(
+            _(
+                "Bản ghi này vừa được người khác cập nhật sau khi bạn mở nó. "
+                "Hãy tải lại trang để xem thay đổi mới nhất rồi nhập lại."
+            )
+        )
+    obj.version = expected_version + 1
+    obj.save()
+    return obj
+
+
+@transaction.atomic
+def period_lock(
+    *, unit: Unit, start: dt.date, end: dt.date, reason: str, by: User | None
+) -> PeriodLock:
+    """Lock a period of ``unit``'s subtree (the approval of a report does this)."""
+    lock = PeriodLock(unit=unit, start=start, end=end, reason=reason, locked_by=by)
+    lock.full_clean()
+    lock.save()
+    return lock
+
+
+@transaction.atomic
+def period_reopen(*, lock: PeriodLock, by: User, reason: str) -> PeriodLock:
+    """Reopen an approved period. Only an approver may, and must say why."""
+    if not by.has_role(Role.APPROVER):
+        raise ValidationError(
+            _("Chỉ người có quyền phê duyệt mới được mở lại kỳ đã khóa.")
+        )
+    if not reason.strip():
+        raise ValidationError({"reopen_reason": _("Hãy nêu lý do mở lại.")})
+    if lock.reopened_at is not None:
+        raise ValidationError(_("Kỳ này đã được mở lại."))
+    lock.reopened_at = timezone.now()
+    lock.reopened_by = by
+    lock.reopen_reason = reason.strip()
+    lock.save(update_fields=["reopened_at", "reopened_by", "reopen_reason"])
+    return lock

@@ -1,0 +1,139 @@
+"""Writes of indicators and their values per unit and period."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from org.models import Unit
+from vn.text import fold, nfc
+from work.models import Conference, Indicator, IndicatorValue, Initiative
+from work.services.common import ensure_unlocked, save_edit, save_new
+
+
+@transaction.atomic
+def indicator_define(
+    *,
+    code: str,
+    name: str,
+    measure: str,
+    aggregation: str,
+    whole_numbers: bool = True,
+    denominator_label: str = "",
+    allows_over: bool = False,
+    owner: Unit | None = None,
+) -> Indicator:
+    """Define an indicator once; a unit may add its own."""
+    name = " ".join(nfc(name).split())
+    if aggregation == Indicator.Aggregation.RATIO and not denominator_label.strip():
+        raise ValidationError(
+            {"denominator_label": _("Chỉ số tỷ lệ cần tên của mẫu số.")}
+        )
+    indicator = Indicator(
+        code=code,
+        name=name,
+        measure=nfc(measure).strip(),
+        aggregation=aggregation,
+        whole_numbers=whole_numbers,
+        denominator_label=nfc(denominator_label).strip(),
+        allows_over=allows_over,
+        owner=owner,
+        search_key=fold(name),
+    )
+    indicator.full_clean()
+    indicator.save()
+    return indicator
+
+
+def _check(value: IndicatorValue) -> None:
+    indicator = value.indicator
+    errors: dict[str, str] = {}
+    numbers = {"value": value.value, "denominator": value.denominator}
+    for field, number in numbers.items():
+        if number is None:
+            continue
+        if number < 0:
+            errors[field] = _("Giá trị không được âm.")
+        elif indicator.whole_numbers and number != number.to_integral_value():
+            errors[field] = _("Chỉ số “%(name)s” chỉ nhận số nguyên.") % {
+                "name": indicator.name
+            }
+    if indicator.is_ratio and value.denominator is None:
+        errors["denominator"] = _("Chỉ số tỷ lệ cần cả mẫu số (%(label)s).") % {
+            "label": indicator.denominator_label
+        }
+    if not indicator.is_ratio and value.denominator is not None:
+        errors["denominator"] = _("Chỉ số cộng dồn không có mẫu số.")
+    if (
+        indicator.is_ratio
+        and value.denominator is not None
+        and not indicator.allows_over
+        and value.value > value.denominator
+        and "value" not in errors
+    ):
+        errors["value"] = _("Tử số (%(value)s) không được lớn hơn mẫu số (%(of)s).") % {
+            "value": value.value.normalize(),
+            "of": value.denominator.normalize(),
+        }
+    if indicator.owner_id is not None and not value.unit.path.startswith(
+        indicator.owner.path  # type: ignore[union-attr]
+    ):
+        errors["indicator"] = _("Chỉ số này không dùng được ở đơn vị này.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def value_record(
+    *,
+    indicator: Indicator,
+    unit: Unit,
+    period_start: dt.date,
+    period_end: dt.date,
+    value: Decimal,
+    source: str,
+    denominator: Decimal | None = None,
+    initiative: Initiative | None = None,
+    conference: Conference | None = None,
+) -> IndicatorValue:
+    """Record an indicator's value for a unit and period, with its source."""
+    ensure_unlocked(unit, period_end)
+    if not source.strip():
+        raise ValidationError({"source": _("Hãy ghi nguồn số liệu.")})
+    record = IndicatorValue(
+        indicator=indicator,
+        unit=unit,
+        period_start=period_start,
+        period_end=period_end,
+        value=value,
+        denominator=denominator,
+        source=nfc(source).strip(),
+        initiative=initiative,
+        conference=conference,
+        search_key=fold(indicator.name),
+    )
+    _check(record)
+    return save_new(record)
+
+
+@transaction.atomic
+def value_update(
+    *,
+    record: IndicatorValue,
+    value: Decimal,
+    denominator: Decimal | None,
+    source: str,
+    expected_version: int,
+) -> IndicatorValue:
+    ensure_unlocked(record.unit, record.period_end)
+    record.value, record.denominator, record.source = (
+        value,
+        denominator,
+        nfc(source).strip(),
+    )
+    _check(record)
+    return save_edit(record, expected_version=expected_version)
