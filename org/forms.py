@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from org.models import Body, BodyKind, Person, Reorganization, Unit, UnitKind
@@ -48,16 +48,31 @@ class UnitCodeField(forms.CharField):
 
     widget = UnitPickerWidget
 
-    def __init__(self, *, units: QuerySet[Unit] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *,
+        units: QuerySet[Unit] | None = None,
+        active_only: bool = True,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(max_length=20, **kwargs)
         self.units = units
+        self.active_only = active_only
 
     def clean(self, value: Any) -> Unit | None:
         code = super().clean(value)
         if not code:
             return None
         assert self.units is not None
-        unit = self.units.filter(code=code.strip(), valid_to__isnull=True).first()
+        units = self.units.filter(code=code.strip())
+        if self.active_only:
+            units = units.filter(valid_to__isnull=True)
+        unit = units.order_by(F("valid_to").desc(nulls_first=True)).first()
+        if unit is None and not self.active_only:
+            raise forms.ValidationError(
+                _("Không tìm thấy đơn vị có mã %(code)s trong phạm vi của bạn."),
+                params={"code": code},
+            )
         if unit is None:
             raise forms.ValidationError(
                 _(

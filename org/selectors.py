@@ -188,15 +188,23 @@ def reorganization_page(
     return reorg, links
 
 
-def bodies_for_person(user: User | AnonymousUser, person: Person) -> QuerySet[Body]:
-    """Active bodies a person can be given a title in: at their home unit or one
-    of its ancestors, inside the user's scope."""
-    home = person.home_unit
-    paths = [home.path[: i * Unit.steplen] for i in range(1, home.depth + 1)]
+def bodies_at_or_above(user: User | AnonymousUser, unit: Unit) -> QuerySet[Body]:
+    """Active bodies at ``unit`` or one of its ancestors, inside the user's scope:
+    where a person of the unit may hold a title, or who may organize its work."""
+    paths = [unit.path[: i * Unit.steplen] for i in range(1, unit.depth + 1)]
     return (
         scoped(user, Body.objects.select_related("unit"))
         .filter(valid_to__isnull=True, unit__path__in=paths)
         .order_by("-unit__depth", "name")
+    )
+
+
+def people_at_or_above(user: User | AnonymousUser, unit: Unit) -> QuerySet[Person]:
+    paths = [unit.path[: i * Unit.steplen] for i in range(1, unit.depth + 1)]
+    return (
+        scoped(user, Person.objects.select_related("home_unit"))
+        .filter(home_unit__path__in=paths)
+        .order_by("full_name")
     )
 
 

@@ -205,7 +205,8 @@ def position_create(request: HttpRequest, person_id: int) -> HttpResponse:
     )
     require(request.user, Action.CHANGE, person.home_unit)
     form = PositionForm(
-        request.POST or None, bodies=selectors.bodies_for_person(request.user, person)
+        request.POST or None,
+        bodies=selectors.bodies_at_or_above(request.user, person.home_unit),
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -49,6 +50,11 @@ def _walk(
                 f"use path(), not re_path(): {entry}"
             )
             yield f"{namespace}{entry.name}", prefix + str(entry.pattern)
+
+
+@pytest.fixture(autouse=True)
+def _media(settings: Any, tmp_path: Any) -> None:
+    settings.MEDIA_ROOT = tmp_path
 
 
 def all_routes() -> list[tuple[str, str]]:
@@ -94,14 +100,95 @@ def hidden_records(unit: Unit) -> dict[str, Any]:
         "position_id": position,
         "reorg_id": reorg,
         "user_id": user,
+        **hidden_work(unit, body),
+    }
+
+
+def hidden_work(unit: Unit, body: Body) -> dict[str, Any]:
+    """One record of each kind of work at ``unit``, all carrying MARKER."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from work.models import Field, Indicator
+    from work.services import awards, conferences, indicators, initiatives
+
+    day = dt.date(2023, 5, 1)
+    initiative = initiatives.initiative_register(
+        data=initiatives.InitiativeData(
+            unit=unit,
+            name=f"Mô hình {MARKER}",
+            field=Field.objects.get(code="kinh-te"),
+            registered_on=day,
+            holder_body=body,
+            description=MARKER,
+        )
+    )
+    attachment = initiatives.attachment_add(
+        initiative=initiative,
+        upload=SimpleUploadedFile(
+            "a.pdf", f"%PDF-1.4 {MARKER}".encode(), "application/pdf"
+        ),
+        title=f"Tệp {MARKER}",
+    )
+    conference = conferences.conference_create(
+        data=conferences.ConferenceData(
+            unit=unit,
+            kind="year_end_review",
+            title=f"Hội nghị {MARKER}",
+            date=day,
+            organizer=body,
+        )
+    )
+    conferences.attendance_add(conference=conference, name=f"Đại biểu {MARKER}")
+    award = awards.award_record(
+        unit=unit,
+        form="certificate",
+        date=day,
+        issuer_name=f"Cơ quan {MARKER}",
+        collective_count=1,
+        conference=conference,
+    )
+    value = indicators.value_record(
+        indicator=Indicator.objects.get(code="hoi-vien-moi"),
+        unit=unit,
+        period_start=dt.date(2023, 1, 1),
+        period_end=dt.date(2023, 6, 30),
+        value=Decimal(5),
+        source=f"Nguồn {MARKER}",
+    )
+    return {
+        "initiative_id": initiative,
+        "attachment_id": attachment,
+        "conference_id": conference,
+        "award_id": award,
+        "value_id": value,
     }
 
 
 def snapshot() -> list[Any]:
-    return [
-        list(model.objects.order_by("pk").values())
-        for model in (Unit, Body, Person, Position, Reorganization, User)
-    ]
+    from django.apps import apps
+
+    models = [Unit, Body, Person, Position, Reorganization, User]
+    models += list(apps.get_app_config("work").get_models())
+    return [list(model.objects.order_by("pk").values()) for model in models]
+
+
+def readable(response: Any) -> str:
+    """The text a user would see: page content, or every cell of an XLSX file."""
+    if response.get("Content-Type", "").startswith("application/vnd.openxml"):
+        import io
+
+        from openpyxl import load_workbook
+
+        book = load_workbook(io.BytesIO(response.content), read_only=True)
+        return "\n".join(
+            str(cell)
+            for sheet in book
+            for row in sheet.iter_rows(values_only=True)
+            for cell in row
+        )
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content).decode(errors="replace")
+    return response.content.decode(errors="replace")
 
 
 def fill(route: str, objects: dict[str, Any]) -> str:
@@ -137,9 +224,9 @@ def assert_hidden(
                 "role": "viewer",
                 "unit": "X09",
             }
-            params = {"q": QUERY, "target": "picker"}
+            params = {"q": QUERY, "target": "picker", "xuat": "xlsx"}
             response = call(url, params if method == "get" else data)
-            body = response.content.decode()
+            body = readable(response)
             assert MARKER not in body, f"{method.upper()} {url} shows hidden data"
             if "<int:" in route:
                 # 405 comes before any lookup, the same for every id: it tells nothing.
@@ -176,13 +263,19 @@ def test_every_scoped_page_opens_for_the_unit_itself(world, client):
     objects = hidden_records(world.commune)
     world.province_officer.refresh_from_db()
     client.force_login(world.province_officer)
+    exports_with_marker = 0
     for name, route in all_routes():
         if name in UNSCOPED or name == "set_language":
             continue
+        if "<" not in route:
+            export = client.get(fill(route, objects), {"xuat": "xlsx", "q": QUERY})
+            exports_with_marker += MARKER in readable(export)
         response = client.get(fill(route, objects), {"target": "picker"})
         assert response.status_code in {200, 302, 405}, (
             f"{route}: {response.status_code}"
         )
+    # The same search that finds nothing outside scope finds the records inside it.
+    assert exports_with_marker >= 4
 
 
 def test_anonymous_visitors_are_sent_to_login(world, client):

@@ -1,0 +1,130 @@
+"""Reads of work records, always through the scope rule."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from accounts.scope import get_or_404, scoped
+from org.models import Unit
+from work.listing import filtered
+from work.models import (
+    Award,
+    Conference,
+    Field,
+    Indicator,
+    IndicatorValue,
+    Initiative,
+    InitiativeStep,
+)
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
+
+    Viewer = User | AnonymousUser
+
+
+def initiative_list(user: Viewer, filters: dict[str, Any]) -> QuerySet[Initiative]:
+    initiatives = scoped(
+        user,
+        Initiative.objects.select_related(
+            "unit", "field", "holder_body", "holder_person", "replicates"
+        ),
+    )
+    return filtered(
+        initiatives,
+        filters,
+        date_field="registered_on",
+        choices=("field", "status", "kind", "origin"),
+    )
+
+
+def initiative_page(user: Viewer, initiative_id: int) -> Initiative:
+    initiative: Initiative = get_or_404(
+        user,
+        Initiative.objects.select_related(
+            "unit", "field", "holder_body", "holder_person", "replicates__unit"
+        ).prefetch_related(
+            Prefetch(
+                "steps", queryset=InitiativeStep.objects.select_related("decided_by")
+            ),
+            "attachments",
+            Prefetch("awards", queryset=Award.objects.select_related("issuer")),
+            Prefetch(
+                "indicator_values",
+                queryset=IndicatorValue.objects.select_related("indicator"),
+            ),
+        ),
+        pk=initiative_id,
+    )
+    return initiative
+
+
+def replicas_in_scope(user: Viewer, initiative: Initiative) -> QuerySet[Initiative]:
+    return scoped(user, initiative.replicas.select_related("unit"))
+
+
+def conference_list(user: Viewer, filters: dict[str, Any]) -> QuerySet[Conference]:
+    conferences = (
+        scoped(user, Conference.objects.select_related("unit", "organizer"))
+        .annotate(attendee_count=Count("attendances", distinct=True))
+        .order_by("-date", "title")
+    )
+    return filtered(conferences, filters, date_field="date", choices=("kind",))
+
+
+def conference_page(user: Viewer, conference_id: int) -> Conference:
+    conference: Conference = get_or_404(
+        user,
+        Conference.objects.select_related("unit", "organizer").prefetch_related(
+            "attendances__person",
+            "commitments__body",
+            "tasks__owner",
+            Prefetch("awards", queryset=Award.objects.select_related("issuer")),
+            Prefetch(
+                "indicator_values",
+                queryset=IndicatorValue.objects.select_related("indicator"),
+            ),
+        ),
+        pk=conference_id,
+    )
+    return conference
+
+
+def award_list(user: Viewer, filters: dict[str, Any]) -> QuerySet[Award]:
+    awards = scoped(
+        user, Award.objects.select_related("unit", "issuer", "conference", "initiative")
+    )
+    return filtered(awards, filters, date_field="date", choices=("form",))
+
+
+def award_page(user: Viewer, award_id: int) -> Award:
+    award: Award = get_or_404(
+        user,
+        Award.objects.select_related(
+            "unit", "issuer", "conference", "initiative"
+        ).prefetch_related("recipients"),
+        pk=award_id,
+    )
+    return award
+
+
+def value_list(user: Viewer, filters: dict[str, Any]) -> QuerySet[IndicatorValue]:
+    values = scoped(
+        user, IndicatorValue.objects.select_related("indicator", "unit", "conference")
+    )
+    return filtered(values, filters, date_field="period_end", choices=("indicator",))
+
+
+def fields_for(unit: Unit) -> QuerySet[Field]:
+    """The standard fields plus those the unit or an ancestor added."""
+    paths = [unit.path[: i * Unit.steplen] for i in range(1, unit.depth + 1)]
+    return Field.objects.filter(Q(owner__isnull=True) | Q(owner__path__in=paths))
+
+
+def indicators_for(unit: Unit) -> QuerySet[Indicator]:
+    paths = [unit.path[: i * Unit.steplen] for i in range(1, unit.depth + 1)]
+    return Indicator.objects.filter(Q(owner__isnull=True) | Q(owner__path__in=paths))

@@ -1,0 +1,82 @@
+from django.urls import path
+
+from work.views import awards, conferences, indicators, initiatives
+
+app_name = "work"
+
+urlpatterns = [
+    path("mo-hinh/", initiatives.initiative_list, name="initiative_list"),
+    path(
+        "don-vi/<int:unit_id>/mo-hinh/them/",
+        initiatives.initiative_create,
+        name="initiative_create",
+    ),
+    path(
+        "mo-hinh/<int:initiative_id>/",
+        initiatives.initiative_detail,
+        name="initiative_detail",
+    ),
+    path(
+        "mo-hinh/<int:initiative_id>/sua/",
+        initiatives.initiative_edit,
+        name="initiative_edit",
+    ),
+    path(
+        "mo-hinh/<int:initiative_id>/buoc/",
+        initiatives.initiative_advance,
+        name="initiative_advance",
+    ),
+    path(
+        "mo-hinh/<int:initiative_id>/tep/",
+        initiatives.attachment_upload,
+        name="attachment_upload",
+    ),
+    path(
+        "tep/<int:attachment_id>/",
+        initiatives.attachment_download,
+        name="attachment_download",
+    ),
+    path("hoi-nghi/", conferences.conference_list, name="conference_list"),
+    path(
+        "don-vi/<int:unit_id>/hoi-nghi/them/",
+        conferences.conference_create,
+        name="conference_create",
+    ),
+    path(
+        "hoi-nghi/<int:conference_id>/",
+        conferences.conference_detail,
+        name="conference_detail",
+    ),
+    path(
+        "hoi-nghi/<int:conference_id>/sua/",
+        conferences.conference_edit,
+        name="conference_edit",
+    ),
+    path(
+        "hoi-nghi/<int:conference_id>/dai-bieu/",
+        conferences.attendance_add,
+        name="attendance_add",
+    ),
+    path(
+        "hoi-nghi/<int:conference_id>/nhiem-vu/", conferences.task_add, name="task_add"
+    ),
+    path(
+        "hoi-nghi/<int:conference_id>/cam-ket/",
+        conferences.commitment_add,
+        name="commitment_add",
+    ),
+    path("khen-thuong/", awards.award_list, name="award_list"),
+    path(
+        "don-vi/<int:unit_id>/khen-thuong/them/",
+        awards.award_create,
+        name="award_create",
+    ),
+    path("khen-thuong/<int:award_id>/", awards.award_detail, name="award_detail"),
+    path("chi-so/", indicators.value_list, name="value_list"),
+    path(
+        "don-vi/<int:unit_id>/chi-so/them/",
+        indicators.value_create,
+        name="value_create",
+    ),
+    path("chi-so/<int:value_id>/sua/", indicators.value_edit, name="value_edit"),
+]
