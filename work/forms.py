@@ -175,7 +175,10 @@ class ConferenceForm(forms.Form):
         label=_("Tiêu đề bài viết đã đăng"), max_length=400, required=False
     )
     article_url = forms.URLField(
-        label=_("Địa chỉ bài viết"), max_length=500, required=False, assume_scheme="https"
+        label=_("Địa chỉ bài viết"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
     )
     article_author = forms.CharField(
         label=_("Tác giả bài viết"), max_length=150, required=False

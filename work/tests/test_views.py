@@ -1,0 +1,290 @@
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from work.models import Award, Conference, Field, Indicator, IndicatorValue, Initiative
+from work.services import conferences, initiatives
+
+D = dt.date
+
+
+def make_initiatives(world, khoi, count: int) -> None:
+    field = Field.objects.get(code="kinh-te")
+    for i in range(count):
+        initiatives.initiative_register(
+            data=initiatives.InitiativeData(
+                unit=world.commune,
+                name=f"Mô hình tự quản số {i}",
+                field=field,
+                registered_on=D(2023, 1, 1) + dt.timedelta(days=i),
+                holder_body=khoi,
+            )
+        )
+
+
+def test_initiative_list_query_count_does_not_grow(world, client_as, khoi):
+    client = client_as(world.province_officer)
+    make_initiatives(world, khoi, 3)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(reverse("work:initiative_list")).status_code == 200
+    make_initiatives(world, khoi, 40)
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("work:initiative_list"))
+    assert len(many) == len(few) <= 10
+
+
+def test_initiative_search_ignores_diacritics_and_tone_placement(
+    world, client_as, khoi
+):
+    make_initiatives(world, khoi, 2)
+    initiatives.initiative_register(
+        data=initiatives.InitiativeData(
+            unit=world.commune,
+            name="Dân vận khéo trong hòa giải",
+            registered_on=D(2023, 2, 2),
+            field=Field.objects.get(code="van-hoa-xa-hoi"),
+            holder_body=khoi,
+        )
+    )
+    client = client_as(world.commune_viewer)
+    for query in ["hoa giai", "HOÀ GIẢI", "hòa giải"]:
+        text = client.get(
+            reverse("work:initiative_list"), {"q": query}
+        ).content.decode()
+        assert "Dân vận khéo trong hòa giải" in text, query
+        assert "Mô hình tự quản số 0" not in text
+    field = Field.objects.get(code="kinh-te")
+    by_field = client.get(reverse("work:initiative_list"), {"field": field.pk}).content
+    assert "hòa giải" not in by_field.decode()
+
+
+def test_initiative_export_has_every_matching_row(world, client_as, khoi):
+    make_initiatives(world, khoi, 30)
+    response = client_as(world.commune_viewer).get(
+        reverse("work:initiative_list"), {"xuat": "xlsx"}
+    )
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][1] == "Tên mô hình, điển hình"
+    assert len(rows) == 31  # header and all rows, not only the first page
+
+
+def test_initiative_create_edit_and_stale_edit(world, client_as, khoi):
+    client = client_as(world.commune_officer)
+    field = Field.objects.get(code="quoc-phong-an-ninh")
+    form = {
+        "name": "Camera an ninh",
+        "kind": "model",
+        "field": field.pk,
+        "holder_kind": "collective",
+        "holder_body": khoi.pk,
+        "registered_on": "2023-03-01",
+        "origin": "new",
+    }
+    response = client.post(
+        reverse("work:initiative_create", args=[world.commune.pk]), form
+    )
+    initiative = Initiative.objects.get()
+    assert response.status_code == 302
+    url = reverse("work:initiative_edit", args=[initiative.pk])
+    first = client.post(url, form | {"name": "Camera an ninh khu dân cư", "version": 1})
+    assert first.status_code == 302
+    stale = client.post(url, form | {"name": "Bản cũ", "version": 1})
+    assert "vừa được người khác cập nhật" in stale.content.decode()
+    initiative.refresh_from_db()
+    assert initiative.name == "Camera an ninh khu dân cư"
+
+
+def test_initiative_form_errors(world, client_as, khoi):
+    response = client_as(world.commune_officer).post(
+        reverse("work:initiative_create", args=[world.commune.pk]),
+        {
+            "name": "",
+            "kind": "model",
+            "holder_kind": "collective",
+            "origin": "replicated",
+            "replicates": 999,
+            "registered_on": "2023-13-01",
+        },
+    )
+    text = response.content.decode()
+    assert "Trường này là bắt buộc." in text
+    assert "Không tìm thấy mô hình số 999" in text
+    assert not Initiative.objects.exists()
+
+
+def test_viewer_cannot_register(world, client_as):
+    response = client_as(world.commune_viewer).get(
+        reverse("work:initiative_create", args=[world.commune.pk])
+    )
+    assert response.status_code == 403
+
+
+def test_lifecycle_step_from_the_page(world, client_as, khoi):
+    make_initiatives(world, khoi, 1)
+    initiative = Initiative.objects.get()
+    client = client_as(world.commune_officer)
+    client.post(
+        reverse("work:initiative_advance", args=[initiative.pk]),
+        {
+            "status": "surveyed",
+            "date": "2023-06-01",
+            "decided_by": khoi.pk,
+            "version": 1,
+        },
+    )
+    page = client.get(
+        reverse("work:initiative_detail", args=[initiative.pk])
+    ).content.decode()
+    assert "Đã khảo sát" in page
+    wrong = client.post(
+        reverse("work:initiative_advance", args=[initiative.pk]),
+        {"status": "registered", "date": "2023-07-01", "version": 2},
+        follow=True,
+    )
+    assert "Không thể chuyển" in wrong.content.decode()
+
+
+def test_conference_with_attendees_tasks_and_awards(world, client_as, khoi):
+    client = client_as(world.commune_officer)
+    response = client.post(
+        reverse("work:conference_create", args=[world.commune.pk]),
+        {
+            "kind": "year_end_review",
+            "title": "Hội nghị tổng kết công tác dân vận năm 2023",
+            "date": "2024-01-10",
+            "organizer": khoi.pk,
+            "review_start": "2023-01-01",
+            "review_end": "2023-12-31",
+        },
+    )
+    conference = Conference.objects.get()
+    assert response.status_code == 302
+    client.post(
+        reverse("work:attendance_add", args=[conference.pk]),
+        {
+            "name": "Lê Văn Khách",
+            "position": "Phó Trưởng ban Dân vận Tỉnh ủy",
+            "is_guest": "on",
+        },
+    )
+    bad = client.post(
+        reverse("work:task_add", args=[conference.pk]),
+        {"owner": khoi.pk, "content": "Rà soát", "deadline": "2024-01-01"},
+        follow=True,
+    )
+    assert "không được trước ngày hội nghị" in bad.content.decode()
+    client.post(
+        reverse("work:award_create", args=[world.commune.pk])
+        + f"?hoi_nghi={conference.pk}",
+        {
+            "issuer_name": "Ban Dân vận Tỉnh ủy",
+            "form": "certificate",
+            "date": "2024-01-10",
+            "collective_count": 2,
+            "individual_count": 2,
+        },
+    )
+    page = client.get(
+        reverse("work:conference_detail", args=[conference.pk])
+    ).content.decode()
+    for expected in [
+        "Lê Văn Khách",
+        "Phó Trưởng ban Dân vận Tỉnh ủy",
+        "Giấy khen",
+        "Ban Dân vận Tỉnh ủy",
+    ]:
+        assert expected in page
+    assert Award.objects.get().conference == conference
+
+
+def test_award_form_refuses_an_award_without_recipients(world, client_as):
+    response = client_as(world.commune_officer).post(
+        reverse("work:award_create", args=[world.commune.pk]),
+        {
+            "form": "merit",
+            "date": "2024-01-10",
+            "collective_count": 0,
+            "individual_count": 0,
+        },
+    )
+    assert "ít nhất một tập thể hoặc cá nhân" in response.content.decode()
+    assert not Award.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("value", "denominator", "message"),
+    [("3400", "3374", "không được lớn hơn mẫu số"), ("-3", "3374", "không được âm")],
+)
+def test_value_form_refuses_impossible_ratios(
+    world, client_as, value, denominator, message
+):
+    families = Indicator.objects.get(code="gia-dinh-van-hoa")
+    response = client_as(world.commune_officer).post(
+        reverse("work:value_create", args=[world.commune.pk]),
+        {
+            "indicator": families.pk,
+            "period_start": "2022-01-01",
+            "period_end": "2022-12-31",
+            "value": value,
+            "denominator": denominator,
+            "source": "Báo cáo",
+        },
+    )
+    assert message in response.content.decode()
+    assert not IndicatorValue.objects.exists()
+
+
+def test_value_edit_keeps_the_period_and_checks_versions(world, client_as):
+    client = client_as(world.commune_officer)
+    families = Indicator.objects.get(code="gia-dinh-van-hoa")
+    client.post(
+        reverse("work:value_create", args=[world.commune.pk]),
+        {
+            "indicator": families.pk,
+            "period_start": "2022-01-01",
+            "period_end": "2022-12-31",
+            "value": "3270",
+            "denominator": "3374",
+            "source": "Báo cáo tổng kết",
+        },
+    )
+    record = IndicatorValue.objects.get()
+    url = reverse("work:value_edit", args=[record.pk])
+    client.post(
+        url,
+        {
+            "value": "3271",
+            "denominator": "3374",
+            "source": "Sửa",
+            "version": 1,
+            "period_start": "2000-01-01",
+        },
+    )
+    record.refresh_from_db()
+    assert record.value == Decimal(3271)
+    assert record.period_start == D(2022, 1, 1)
+
+
+def test_conference_dates_are_checked(world, khoi):
+    with pytest.raises(Exception, match="bắt đầu trước ngày hội nghị"):
+        conferences.conference_create(
+            data=conferences.ConferenceData(
+                unit=world.commune,
+                kind="midyear_review",
+                title="Sơ kết",
+                date=D(2023, 7, 7),
+                organizer=khoi,
+                review_start=D(2023, 8, 1),
+                review_end=D(2023, 12, 31),
+            )
+        )
