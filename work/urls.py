@@ -1,6 +1,6 @@
 from django.urls import path
 
-from work.views import awards, conferences, indicators, initiatives
+from work.views import awards, conferences, imports, indicators, initiatives
 
 app_name = "work"
 
@@ -79,4 +79,6 @@ urlpatterns = [
         name="value_create",
     ),
     path("chi-so/<int:value_id>/sua/", indicators.value_edit, name="value_edit"),
+    path("nhap/<slug:kind>/", imports.import_page, name="import"),
+    path("nhap/<slug:kind>/mau/", imports.import_template, name="import_template"),
 ]

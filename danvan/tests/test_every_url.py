@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.db.models import Model
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RoutePattern
 
@@ -167,9 +168,9 @@ def hidden_work(unit: Unit, body: Body) -> dict[str, Any]:
 def snapshot() -> list[Any]:
     from django.apps import apps
 
-    models = [Unit, Body, Person, Position, Reorganization, User]
+    models: list[type[Model]] = [Unit, Body, Person, Position, Reorganization, User]
     models += list(apps.get_app_config("work").get_models())
-    return [list(model.objects.order_by("pk").values()) for model in models]
+    return [list(model._default_manager.order_by("pk").values()) for model in models]
 
 
 def readable(response: Any) -> str:
@@ -187,12 +188,12 @@ def readable(response: Any) -> str:
             for cell in row
         )
     if getattr(response, "streaming", False):
-        return b"".join(response.streaming_content).decode(errors="replace")
-    return response.content.decode(errors="replace")
+        return str(b"".join(response.streaming_content).decode(errors="replace"))
+    return str(response.content.decode(errors="replace"))
 
 
 def fill(route: str, objects: dict[str, Any]) -> str:
-    url = "/" + route
+    url = "/" + route.replace("<slug:kind>", "mo-hinh")
     for key, obj in objects.items():
         url = url.replace(f"<int:{key}>", str(obj.pk))
     assert "<" not in url, f"{route}: add its keyword to hidden_records()"

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from org.models import Unit
+from vn.numbers import format_number
 from vn.text import fold, nfc
 from work.models import Conference, Indicator, IndicatorValue, Initiative
 from work.services.common import ensure_unlocked, save_edit, save_new
@@ -49,6 +50,11 @@ def indicator_define(
     return indicator
 
 
+def _figure(number: Decimal) -> str:
+    whole = number == number.to_integral_value()
+    return format_number(number, 0 if whole else 2)
+
+
 def _check(value: IndicatorValue) -> None:
     indicator = value.indicator
     errors: dict[str, str] = {}
@@ -76,8 +82,8 @@ def _check(value: IndicatorValue) -> None:
         and "value" not in errors
     ):
         errors["value"] = _("Tử số (%(value)s) không được lớn hơn mẫu số (%(of)s).") % {
-            "value": value.value.normalize(),
-            "of": value.denominator.normalize(),
+            "value": _figure(value.value),
+            "of": _figure(value.denominator),
         }
     if indicator.owner_id is not None and not value.unit.path.startswith(
         indicator.owner.path  # type: ignore[union-attr]

@@ -1,0 +1,420 @@
+"""XLSX imports of initiatives, indicator values and award lists.
+
+A file is read whole and every row goes through the same services as the
+forms. If any row is wrong nothing is saved, and the report names each bad row
+with its problems in Vietnamese.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import IO, Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+
+from accounts.models import Role, User
+from accounts.scope import scoped
+from org.models import Unit
+from vn.numbers import parse_date, parse_number
+from vn.text import fold
+from work.models import Award, Field, Indicator, Initiative
+from work.services import awards, indicators, initiatives
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 20_000
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read; the message is for the user."""
+
+
+class RowError(Exception):
+    """A row's value cannot be used; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    required: bool = True
+
+
+@dataclass
+class RowProblem:
+    row: int
+    messages: list[str]
+
+
+@dataclass
+class ImportResult:
+    saved: int = 0
+    problems: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class Context:
+    """Look-ups shared by the rows of one file, built with few queries."""
+
+    def __init__(self, user: User) -> None:
+        self.user = user
+        self._units: dict[str, Unit | None] = {}
+        self.fields: dict[str, Field] = {}
+        for field_ in Field.objects.all():
+            self.fields[field_.code] = self.fields[key(field_.name)] = field_
+        self.indicators: dict[str, Indicator] = {}
+        for indicator in Indicator.objects.all():
+            self.indicators[indicator.code] = self.indicators[key(indicator.name)] = (
+                indicator
+            )
+
+    def prefetch_units(self, codes: set[str]) -> None:
+        found = scoped(
+            self.user, Unit.objects.filter(code__in=codes, valid_to__isnull=True)
+        )
+        self._units.update({code: None for code in codes})
+        self._units.update({unit.code: unit for unit in found})
+
+    def unit(self, code: str) -> Unit:
+        if code not in self._units:
+            self.prefetch_units({code})
+        unit = self._units[code]
+        if unit is None:
+            raise RowError(
+                _("Không có đơn vị đang hoạt động mã %(code)s trong phạm vi của bạn.")
+                % {"code": code}
+            )
+        return unit
+
+
+def key(text: str) -> str:
+    """How names in a file are matched: folded, punctuation ignored."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(text)).split())
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _date(value: Any, header: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    parsed = parse_date(_text(value))
+    if parsed is None:
+        raise RowError(
+            _("Cột “%(col)s”: “%(value)s” không phải ngày (dd/mm/yyyy).")
+            % {"col": header, "value": _text(value)}
+        )
+    return parsed
+
+
+def _number(value: Any, header: str) -> Decimal:
+    if isinstance(value, bool):
+        raise RowError(_("Cột “%(col)s” phải là số.") % {"col": header})
+    if isinstance(value, int | float):
+        return Decimal(str(value))
+    parsed = parse_number(_text(value))
+    if parsed is None:
+        raise RowError(
+            _("Cột “%(col)s”: “%(value)s” không phải số.")
+            % {"col": header, "value": _text(value)}
+        )
+    return parsed
+
+
+def _count(value: Any, header: str) -> int:
+    number = _number(value, header) if _text(value) else Decimal(0)
+    if number < 0 or number != number.to_integral_value():
+        raise RowError(_("Cột “%(col)s” phải là số nguyên không âm.") % {"col": header})
+    return int(number)
+
+
+def _choice(value: Any, header: str, options: dict[str, str]) -> str:
+    choice = key(_text(value))
+    if choice not in options:
+        raise RowError(
+            _("Cột “%(col)s”: “%(value)s” không hợp lệ; dùng một trong: %(options)s.")
+            % {
+                "col": header,
+                "value": _text(value),
+                "options": ", ".join(sorted(options)),
+            }
+        )
+    return options[choice]
+
+
+# --- the three kinds of file ---------------------------------------------------------
+
+
+def _initiative_row(row: dict[str, Any], ctx: Context) -> None:
+    field_ = ctx.fields.get(key(_text(row["field"])))
+    if field_ is None:
+        raise RowError(
+            _("Lĩnh vực “%(value)s” không có trong danh mục.")
+            % {"value": _text(row["field"])}
+        )
+    holder_kind = _choice(
+        row.get("holder_kind") or "tập thể",
+        "Tập thể / cá nhân",
+        {
+            "tap the": Initiative.Holder.COLLECTIVE,
+            "ca nhan": Initiative.Holder.INDIVIDUAL,
+        },
+    )
+    origin = _choice(
+        row.get("origin") or "mới",
+        "Mới / nhân rộng",
+        {"moi": Initiative.Origin.NEW, "nhan rong": Initiative.Origin.REPLICATED},
+    )
+    kind = _choice(
+        row.get("kind") or "mô hình",
+        "Loại",
+        {"mo hinh": Initiative.Kind.MODEL, "dien hinh": Initiative.Kind.EXEMPLAR},
+    )
+    initiatives.initiative_register(
+        data=initiatives.InitiativeData(
+            unit=ctx.unit(_text(row["unit"])),
+            name=_text(row["name"]),
+            field=field_,
+            kind=kind,
+            holder_kind=holder_kind,
+            holder_name=_text(row["holder"]),
+            registered_on=_date(row["registered_on"], "Ngày đăng ký"),
+            origin=origin,
+            description=_text(row.get("description")),
+        )
+    )
+
+
+def _value_row(row: dict[str, Any], ctx: Context) -> None:
+    name = _text(row["indicator"])
+    indicator = ctx.indicators.get(name) or ctx.indicators.get(key(name))
+    if indicator is None:
+        raise RowError(
+            _("Chỉ số “%(value)s” không có trong danh mục.") % {"value": name}
+        )
+    denominator = row.get("denominator")
+    indicators.value_record(
+        indicator=indicator,
+        unit=ctx.unit(_text(row["unit"])),
+        period_start=_date(row["period_start"], "Kỳ từ ngày"),
+        period_end=_date(row["period_end"], "Kỳ đến ngày"),
+        value=_number(row["value"], "Giá trị"),
+        denominator=_number(denominator, "Mẫu số") if _text(denominator) else None,
+        source=_text(row["source"]),
+    )
+
+
+_AWARD_FORMS = {
+    "ky niem chuong": Award.Form.MEDAL,
+    "ky niem chuong vi su nghiep dan van": Award.Form.MEDAL,
+    "bang khen": Award.Form.CERTIFICATE_OF_MERIT,
+    "giay khen": Award.Form.CERTIFICATE,
+}
+
+
+def _award_row(row: dict[str, Any], ctx: Context) -> None:
+    form_text = _text(row["form"])
+    form = _AWARD_FORMS.get(
+        fold(form_text).replace("“", "").replace("”", ""), Award.Form.OTHER
+    )
+    awards.award_record(
+        unit=ctx.unit(_text(row["unit"])),
+        issuer_name=_text(row.get("issuer")),
+        form=form,
+        form_other=form_text if form == Award.Form.OTHER else "",
+        date=_date(row["date"], "Ngày khen thưởng"),
+        decision=_text(row.get("decision")),
+        reason=_text(row.get("reason")),
+        collective_count=_count(row.get("collectives"), "Số tập thể"),
+        individual_count=_count(row.get("individuals"), "Số cá nhân"),
+    )
+
+
+@dataclass(frozen=True)
+class ImportKind:
+    slug: str
+    title: str
+    columns: tuple[Column, ...]
+    save_row: Callable[[dict[str, Any], Context], None]
+
+
+KINDS = {
+    kind.slug: kind
+    for kind in (
+        ImportKind(
+            "mo-hinh",
+            "Mô hình, điển hình “Dân vận khéo”",
+            (
+                Column("name", "Tên mô hình"),
+                Column("unit", "Mã đơn vị"),
+                Column("field", "Lĩnh vực"),
+                Column("holder", "Chủ thể"),
+                Column("holder_kind", "Tập thể / cá nhân", required=False),
+                Column("registered_on", "Ngày đăng ký"),
+                Column("origin", "Mới / nhân rộng", required=False),
+                Column("kind", "Loại", required=False),
+                Column("description", "Mô tả", required=False),
+            ),
+            _initiative_row,
+        ),
+        ImportKind(
+            "chi-so",
+            "Giá trị chỉ số",
+            (
+                Column("indicator", "Chỉ số"),
+                Column("unit", "Mã đơn vị"),
+                Column("period_start", "Kỳ từ ngày"),
+                Column("period_end", "Kỳ đến ngày"),
+                Column("value", "Giá trị"),
+                Column("denominator", "Mẫu số", required=False),
+                Column("source", "Nguồn"),
+            ),
+            _value_row,
+        ),
+        ImportKind(
+            "khen-thuong",
+            "Danh sách khen thưởng",
+            (
+                Column("unit", "Mã đơn vị"),
+                Column("issuer", "Cơ quan khen thưởng", required=False),
+                Column("form", "Hình thức"),
+                Column("date", "Ngày khen thưởng"),
+                Column("collectives", "Số tập thể", required=False),
+                Column("individuals", "Số cá nhân", required=False),
+                Column("decision", "Số quyết định", required=False),
+                Column("reason", "Lý do", required=False),
+            ),
+            _award_row,
+        ),
+    )
+}
+
+
+def template_workbook(kind: ImportKind) -> bytes:
+    """An empty file with the right headers, for users to fill in."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = kind.title[:31]
+    sheet.append([column.header for column in kind.columns])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _read(kind: ImportKind, upload: IO[bytes]) -> list[tuple[int, dict[str, Any]]]:
+    head = upload.read(4)
+    upload.seek(0)
+    if head != b"PK\x03\x04":
+        raise ImportFileError(_("Tệp không phải định dạng Excel (.xlsx)."))
+    try:
+        return list(_rows(kind, upload))
+    except ImportFileError:
+        raise
+    except Exception as exc:
+        # Whatever a damaged archive makes the reader raise, the file is unusable.
+        raise ImportFileError(
+            _("Không đọc được tệp Excel: tệp hỏng hoặc sai định dạng.")
+        ) from exc
+
+
+def _rows(kind: ImportKind, upload: IO[bytes]) -> Iterator[tuple[int, dict[str, Any]]]:
+    book = load_workbook(upload, read_only=True, data_only=True)
+    sheet = book.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    header_row = next(rows, None)
+    if header_row is None:
+        raise ImportFileError(_("Tệp không có dòng tiêu đề."))
+    positions: dict[str, int] = {}
+    headers = [key(_text(h)) for h in header_row]
+    for column in kind.columns:
+        wanted = key(column.header)
+        if wanted in headers:
+            positions[column.key] = headers.index(wanted)
+        elif column.required:
+            raise ImportFileError(
+                _("Thiếu cột “%(col)s” ở dòng tiêu đề.") % {"col": column.header}
+            )
+    for number, values in enumerate(rows, start=2):
+        if number - 1 > MAX_ROWS:
+            raise ImportFileError(
+                _("Tệp có hơn %(n)s dòng; hãy chia nhỏ tệp.") % {"n": MAX_ROWS}
+            )
+        if values is None or all(_text(v) == "" for v in values):
+            continue
+        yield (
+            number,
+            {
+                name: values[index] if index < len(values) else None
+                for name, index in positions.items()
+            },
+        )
+
+
+def run_import(
+    *, kind: ImportKind, upload: IO[bytes], size: int, user: User
+) -> ImportResult:
+    """Import every row of ``upload`` or none of them.
+
+    Raises ImportFileError when the file itself cannot be used.
+    """
+    if size > MAX_BYTES:
+        raise ImportFileError(_("Tệp lớn hơn 5 MB."))
+    if not user.has_role(Role.EDITOR):
+        raise ImportFileError(_("Bạn không có quyền nhập dữ liệu."))
+    ctx = Context(user)
+    rows = _read(kind, upload)
+    ctx.prefetch_units({_text(r.get("unit")) for _, r in rows if _text(r.get("unit"))})
+    result = ImportResult()
+    with transaction.atomic():
+        for number, row in rows:
+            missing = [
+                c.header
+                for c in kind.columns
+                if c.required and _text(row.get(c.key)) == ""
+            ]
+            if missing:
+                result.problems.append(
+                    RowProblem(
+                        number, [_("Thiếu %(cols)s.") % {"cols": ", ".join(missing)}]
+                    )
+                )
+                continue
+            try:
+                with transaction.atomic():
+                    kind.save_row(row, ctx)
+            except RowError as exc:
+                result.problems.append(RowProblem(number, [str(exc)]))
+            except ValidationError as exc:
+                result.problems.append(RowProblem(number, _messages(exc)))
+            else:
+                result.saved += 1
+        if result.problems or not rows:
+            transaction.set_rollback(True)
+            result.saved = 0
+    if not rows:
+        raise ImportFileError(_("Tệp không có dòng dữ liệu nào."))
+    return result
+
+
+def _messages(error: ValidationError) -> list[str]:
+    if hasattr(error, "error_dict"):
+        return [m for messages in error.message_dict.values() for m in messages]
+    return list(error.messages)
