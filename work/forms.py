@@ -9,9 +9,18 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from org.forms import DATE_WIDGET
-from org.models import Body, Person
+from org.models import Body, Person, Unit
 from work.listing import ListFilterForm
-from work.models import Award, Conference, Field, Indicator, Initiative
+from work.models import (
+    Award,
+    Campaign,
+    Conference,
+    CoordinationProgram,
+    Field,
+    Indicator,
+    Initiative,
+    Target,
+)
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
 
@@ -331,3 +340,116 @@ class ValueForm(forms.Form):
                 "period_end", _("Ngày kết thúc không được trước ngày bắt đầu.")
             )
         return data
+
+
+# --- campaigns, programmes, dialogues ------------------------------------------------
+
+
+class CampaignFilterForm(ListFilterForm):
+    kind = forms.ChoiceField(
+        label=_("Hình thức"), choices=_choices(Campaign.Kind.choices), required=False
+    )
+
+
+class CampaignForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Hình thức"), choices=Campaign.Kind.choices)
+    name = forms.CharField(
+        label=_("Tên cuộc vận động, phong trào, kế hoạch"), max_length=400
+    )
+    organizer = forms.ModelChoiceField(
+        label=_("Cơ quan chủ trì"), queryset=Body.objects.none(), required=False
+    )
+    start = forms.DateField(label=_("Từ ngày"), widget=DATE_WIDGET)
+    end = forms.DateField(label=_("Đến ngày"), widget=DATE_WIDGET)
+    participants = forms.ModelMultipleChoiceField(
+        label=_("Đơn vị tham gia"),
+        queryset=Unit.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    description = forms.CharField(label=_("Nội dung"), required=False, widget=TEXTAREA)
+
+    def __init__(
+        self, *args: Any, bodies: QuerySet[Body], units: QuerySet[Unit], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organizer"].queryset = bodies  # type: ignore[attr-defined]
+        self.fields["participants"].queryset = units  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("Ngày kết thúc không được trước ngày bắt đầu."))
+        return data
+
+
+class TargetForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none())
+    description = forms.CharField(label=_("Chỉ tiêu"), max_length=300)
+    comparison = forms.ChoiceField(
+        label=_("So sánh"), choices=Target.Comparison.choices
+    )
+    quantity = forms.DecimalField(label=_("Số lượng"), max_digits=14, decimal_places=2)
+    measure = forms.CharField(label=_("Đơn vị tính"), max_length=50)
+
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+
+
+class ProgressForm(forms.Form):
+    target = forms.ModelChoiceField(label=_("Chỉ tiêu"), queryset=Target.objects.none())
+    date = forms.DateField(label=_("Ngày"), widget=DATE_WIDGET)
+    achieved = forms.DecimalField(label=_("Đạt được"), max_digits=14, decimal_places=2)
+    note = forms.CharField(label=_("Ghi chú"), max_length=300, required=False)
+
+    def __init__(self, *args: Any, targets: QuerySet[Target], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["target"].queryset = targets  # type: ignore[attr-defined]
+
+
+class ProgramFilterForm(ListFilterForm):
+    status = forms.ChoiceField(
+        label=_("Tình trạng"),
+        choices=_choices(CoordinationProgram.Status.choices),
+        required=False,
+    )
+
+
+class ProgramForm(forms.Form):
+    title = forms.CharField(label=_("Tên chương trình phối hợp"), max_length=400)
+    parties = forms.ModelMultipleChoiceField(
+        label=_("Các bên ký"),
+        queryset=Body.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    signed_on = forms.DateField(label=_("Ngày ký"), widget=DATE_WIDGET)
+    start = forms.DateField(label=_("Thực hiện từ"), widget=DATE_WIDGET)
+    end = forms.DateField(label=_("Thực hiện đến"), required=False, widget=DATE_WIDGET)
+    content = forms.CharField(
+        label=_("Nội dung phối hợp"), required=False, widget=TEXTAREA
+    )
+
+    def __init__(self, *args: Any, bodies: QuerySet[Body], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["parties"].queryset = bodies  # type: ignore[attr-defined]
+
+
+class DialogueForm(forms.Form):
+    host = forms.ModelChoiceField(
+        label=_("Cơ quan chủ trì"), queryset=Body.objects.none()
+    )
+    topic = forms.CharField(label=_("Chủ đề đối thoại"), max_length=400)
+    date = forms.DateField(label=_("Ngày đối thoại"), widget=DATE_WIDGET)
+    participants = forms.IntegerField(
+        label=_("Số người tham dự"), min_value=0, required=False
+    )
+    issues_raised = forms.IntegerField(label=_("Số ý kiến, kiến nghị"), min_value=0)
+    issues_resolved = forms.IntegerField(
+        label=_("Số ý kiến đã giải quyết"), min_value=0, initial=0
+    )
+
+    def __init__(self, *args: Any, bodies: QuerySet[Body], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["host"].queryset = bodies  # type: ignore[attr-defined]

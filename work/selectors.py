@@ -4,19 +4,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from accounts.scope import get_or_404, scoped
 from org.models import Unit
 from work.listing import filtered
 from work.models import (
     Award,
+    Campaign,
     Conference,
+    CoordinationProgram,
+    Dialogue,
     Field,
     Indicator,
     IndicatorValue,
     Initiative,
     InitiativeStep,
+    Target,
+    TargetProgress,
 )
 
 if TYPE_CHECKING:
@@ -128,3 +133,54 @@ def fields_for(unit: Unit) -> QuerySet[Field]:
 def indicators_for(unit: Unit) -> QuerySet[Indicator]:
     paths = [unit.path[: i * Unit.steplen] for i in range(1, unit.depth + 1)]
     return Indicator.objects.filter(Q(owner__isnull=True) | Q(owner__path__in=paths))
+
+
+def campaign_list(user: Viewer, filters: dict[str, Any]) -> QuerySet[Campaign]:
+    campaigns = scoped(
+        user, Campaign.objects.select_related("unit", "organizer")
+    ).annotate(target_count=Count("targets", distinct=True))
+    return filtered(campaigns, filters, date_field="start", choices=("kind",)).order_by(
+        "-start", "name"
+    )
+
+
+def campaign_page(user: Viewer, campaign_id: int) -> Campaign:
+    latest = TargetProgress.objects.filter(target=OuterRef("pk")).order_by(
+        "-date", "-id"
+    )
+    targets = Target.objects.select_related("unit").annotate(
+        achieved=Subquery(latest.values("achieved")[:1])
+    )
+    campaign: Campaign = get_or_404(
+        user,
+        Campaign.objects.select_related("unit", "organizer").prefetch_related(
+            "participants", Prefetch("targets", queryset=targets)
+        ),
+        pk=campaign_id,
+    )
+    return campaign
+
+
+def program_list(
+    user: Viewer, filters: dict[str, Any]
+) -> QuerySet[CoordinationProgram]:
+    programs = scoped(
+        user, CoordinationProgram.objects.select_related("unit")
+    ).prefetch_related("parties")
+    return filtered(programs, filters, date_field="signed_on", choices=("status",))
+
+
+def program_page(user: Viewer, program_id: int) -> CoordinationProgram:
+    program: CoordinationProgram = get_or_404(
+        user,
+        CoordinationProgram.objects.select_related("unit").prefetch_related("parties"),
+        pk=program_id,
+    )
+    return program
+
+
+def dialogue_list(user: Viewer, filters: dict[str, Any]) -> QuerySet[Dialogue]:
+    dialogues = scoped(
+        user, Dialogue.objects.select_related("unit", "host", "conference")
+    )
+    return filtered(dialogues, filters, date_field="date")

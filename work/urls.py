@@ -1,6 +1,6 @@
 from django.urls import path
 
-from work.views import awards, conferences, imports, indicators, initiatives
+from work.views import awards, campaigns, conferences, imports, indicators, initiatives
 
 app_name = "work"
 
@@ -79,6 +79,44 @@ urlpatterns = [
         name="value_create",
     ),
     path("chi-so/<int:value_id>/sua/", indicators.value_edit, name="value_edit"),
+    path("cuoc-van-dong/", campaigns.campaign_list, name="campaign_list"),
+    path(
+        "don-vi/<int:unit_id>/cuoc-van-dong/them/",
+        campaigns.campaign_create,
+        name="campaign_create",
+    ),
+    path(
+        "cuoc-van-dong/<int:campaign_id>/",
+        campaigns.campaign_detail,
+        name="campaign_detail",
+    ),
+    path(
+        "cuoc-van-dong/<int:campaign_id>/chi-tieu/",
+        campaigns.target_add,
+        name="target_add",
+    ),
+    path(
+        "cuoc-van-dong/<int:campaign_id>/ket-qua/",
+        campaigns.progress_add,
+        name="progress_add",
+    ),
+    path("chuong-trinh/", campaigns.program_list, name="program_list"),
+    path(
+        "don-vi/<int:unit_id>/chuong-trinh/them/",
+        campaigns.program_create,
+        name="program_create",
+    ),
+    path(
+        "chuong-trinh/<int:program_id>/",
+        campaigns.program_detail,
+        name="program_detail",
+    ),
+    path("doi-thoai/", campaigns.dialogue_list, name="dialogue_list"),
+    path(
+        "don-vi/<int:unit_id>/doi-thoai/them/",
+        campaigns.dialogue_create,
+        name="dialogue_create",
+    ),
     path("nhap/<slug:kind>/", imports.import_page, name="import"),
     path("nhap/<slug:kind>/mau/", imports.import_template, name="import_template"),
 ]

@@ -57,6 +57,7 @@ def _figure(number: Decimal) -> str:
 
 def _check(value: IndicatorValue) -> None:
     indicator = value.indicator
+    value.search_key = fold(f"{indicator.name} {value.source}")
     errors: dict[str, str] = {}
     numbers = {"value": value.value, "denominator": value.denominator}
     for field, number in numbers.items():
@@ -120,7 +121,6 @@ def value_record(
         source=nfc(source).strip(),
         initiative=initiative,
         conference=conference,
-        search_key=fold(indicator.name),
     )
     _check(record)
     return save_new(record)

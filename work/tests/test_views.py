@@ -288,3 +288,120 @@ def test_conference_dates_are_checked(world, khoi):
                 review_end=D(2023, 12, 31),
             )
         )
+
+
+def test_campaign_with_targets_per_ward_and_progress(world, client_as, ban):
+    client = client_as(world.province_officer)
+    response = client.post(
+        reverse("work:campaign_create", args=[world.province.pk]),
+        {
+            "kind": "phase",
+            "name": "Đợt dân vận liên ngành đợt 1 năm 2023",
+            "start": "2023-07-17",
+            "end": "2023-07-31",
+            "participants": [world.commune.pk, world.sibling.pk],
+            "organizer": ban.pk,
+        },
+    )
+    assert response.status_code == 302
+    campaign = world.province.campaigns.get()
+    for ward in (world.commune, world.sibling):
+        client.post(
+            reverse("work:target_add", args=[campaign.pk]),
+            {
+                "unit": ward.pk,
+                "description": "Xây, sửa nhà đại đoàn kết",
+                "comparison": "gte",
+                "quantity": "1",
+                "measure": "căn",
+            },
+        )
+    target = campaign.targets.get(unit=world.commune)
+    client.post(
+        reverse("work:progress_add", args=[campaign.pk]),
+        {"target": target.pk, "date": "2023-07-28", "achieved": "2"},
+    )
+    late = client.post(
+        reverse("work:progress_add", args=[campaign.pk]),
+        {"target": target.pk, "date": "2023-08-05", "achieved": "3"},
+        follow=True,
+    )
+    assert "trong thời gian của cuộc vận động" in late.content.decode()
+    page = client.get(
+        reverse("work:campaign_detail", args=[campaign.pk])
+    ).content.decode()
+    assert "200%" in page and "Xã Bình Minh" in page
+
+
+def test_campaign_form_errors_and_permission(world, client_as):
+    bad = client_as(world.province_officer).post(
+        reverse("work:campaign_create", args=[world.province.pk]),
+        {"kind": "phase", "name": "Đợt", "start": "2023-07-31", "end": "2023-07-17"},
+    )
+    assert "không được trước ngày bắt đầu" in bad.content.decode()
+    viewer = client_as(world.commune_viewer).get(
+        reverse("work:campaign_create", args=[world.commune.pk])
+    )
+    assert viewer.status_code == 403
+
+
+def test_programme_needs_two_parties(world, client_as, khoi):
+    client = client_as(world.commune_officer)
+    url = reverse("work:program_create", args=[world.commune.pk])
+    one = client.post(
+        url,
+        {
+            "title": "Phối hợp",
+            "parties": [khoi.pk],
+            "signed_on": "2023-03-01",
+            "start": "2023-03-01",
+        },
+    )
+    assert "ít nhất hai bên ký" in one.content.decode()
+    from org import services as org_services
+    from org.models import BodyKind
+
+    police = org_services.body_create(
+        unit=world.commune,
+        kind=BodyKind.objects.get(code="cong-an"),
+        name="Công an xã An Phú",
+    )
+    ok = client.post(
+        url,
+        {
+            "title": "Phối hợp giữ gìn an ninh trật tự",
+            "parties": [khoi.pk, police.pk],
+            "signed_on": "2023-03-01",
+            "start": "2023-03-01",
+        },
+    )
+    assert ok.status_code == 302
+    page = client.get(ok["Location"]).content.decode()
+    assert "Công an xã An Phú" in page
+
+
+def test_dialogue_resolved_cannot_exceed_raised_on_the_form(world, client_as, khoi):
+    client = client_as(world.commune_officer)
+    url = reverse("work:dialogue_create", args=[world.commune.pk])
+    bad = client.post(
+        url,
+        {
+            "host": khoi.pk,
+            "topic": "Giải phóng mặt bằng",
+            "date": "2023-05-05",
+            "issues_raised": 5,
+            "issues_resolved": 6,
+        },
+    )
+    assert "không được lớn hơn" in bad.content.decode()
+    ok = client.post(
+        url,
+        {
+            "host": khoi.pk,
+            "topic": "Giải phóng mặt bằng",
+            "date": "2023-05-05",
+            "issues_raised": 5,
+            "issues_resolved": 4,
+        },
+    )
+    assert ok.status_code == 302
