@@ -110,8 +110,14 @@ def hidden_work(unit: Unit, body: Body) -> dict[str, Any]:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from work.models import Field, Indicator
-    from work.services import awards, campaigns, conferences, indicators, initiatives
-    from work.services import programmes
+    from work.services import (
+        awards,
+        campaigns,
+        conferences,
+        indicators,
+        initiatives,
+        programmes,
+    )
 
     day = dt.date(2023, 5, 1)
     initiative = initiatives.initiative_register(
