@@ -70,7 +70,7 @@ class Context:
         self.user = user
         self._units: dict[str, Unit | None] = {}
         self.fields: dict[str, Field] = {}
-        for field_ in Field.objects.all():
+        for field_ in Field.objects.select_related("owner"):
             self.fields[field_.code] = self.fields[key(field_.name)] = field_
         self.indicators: dict[str, Indicator] = {}
         for indicator in Indicator.objects.all():
@@ -162,7 +162,7 @@ def _choice(value: Any, header: str, options: dict[str, str]) -> str:
 # --- the three kinds of file ---------------------------------------------------------
 
 
-def _initiative_row(row: dict[str, Any], ctx: Context) -> None:
+def _initiative_row(row: dict[str, Any], ctx: Context) -> initiatives.InitiativeData:
     field_ = ctx.fields.get(key(_text(row["field"])))
     if field_ is None:
         raise RowError(
@@ -187,19 +187,27 @@ def _initiative_row(row: dict[str, Any], ctx: Context) -> None:
         "Loại",
         {"mo hinh": Initiative.Kind.MODEL, "dien hinh": Initiative.Kind.EXEMPLAR},
     )
-    initiatives.initiative_register(
-        data=initiatives.InitiativeData(
-            unit=ctx.unit(_text(row["unit"])),
-            name=_text(row["name"]),
-            field=field_,
-            kind=kind,
-            holder_kind=holder_kind,
-            holder_name=_text(row["holder"]),
-            registered_on=_date(row["registered_on"], "Ngày đăng ký"),
-            origin=origin,
-            description=_text(row.get("description")),
-        )
+    return initiatives.InitiativeData(
+        unit=ctx.unit(_text(row["unit"])),
+        name=_text(row["name"]),
+        field=field_,
+        kind=kind,
+        holder_kind=holder_kind,
+        holder_name=_text(row["holder"]),
+        registered_on=_date(row["registered_on"], "Ngày đăng ký"),
+        origin=origin,
+        description=_text(row.get("description")),
     )
+
+
+def _initiatives_save(
+    items: list[initiatives.InitiativeData], ctx: Context
+) -> dict[int, ValidationError]:
+    try:
+        initiatives.initiatives_register_many(items=items, actor=ctx.user)
+    except initiatives.BatchError as exc:
+        return exc.errors
+    return {}
 
 
 def _value_row(row: dict[str, Any], ctx: Context) -> None:
@@ -249,10 +257,15 @@ def _award_row(row: dict[str, Any], ctx: Context) -> None:
 
 @dataclass(frozen=True)
 class ImportKind:
+    """A kind of file. Each row is turned into an item by ``read_row`` (which
+    may save it itself); ``save_batch``, when given, saves all items at once
+    and returns the errors of the invalid ones by position."""
+
     slug: str
     title: str
     columns: tuple[Column, ...]
-    save_row: Callable[[dict[str, Any], Context], None]
+    read_row: Callable[[dict[str, Any], Context], Any]
+    save_batch: Callable[[list[Any], Context], dict[int, ValidationError]] | None = None
 
 
 KINDS = {
@@ -273,6 +286,7 @@ KINDS = {
                 Column("description", "Mô tả", required=False),
             ),
             _initiative_row,
+            _initiatives_save,
         ),
         ImportKind(
             "chi-so",
@@ -383,6 +397,7 @@ def run_import(
     rows = _read(kind, upload)
     ctx.prefetch_units({_text(r.get("unit")) for _, r in rows if _text(r.get("unit"))})
     result = ImportResult()
+    items: list[tuple[int, Any]] = []
     with transaction.atomic():
         for number, row in rows:
             missing = [
@@ -399,13 +414,19 @@ def run_import(
                 continue
             try:
                 with transaction.atomic():
-                    kind.save_row(row, ctx)
+                    items.append((number, kind.read_row(row, ctx)))
             except RowError as exc:
                 result.problems.append(RowProblem(number, [str(exc)]))
             except ValidationError as exc:
                 result.problems.append(RowProblem(number, _messages(exc)))
-            else:
-                result.saved += 1
+        if kind.save_batch is not None and items:
+            errors = kind.save_batch([item for _, item in items], ctx)
+            result.problems.extend(
+                RowProblem(items[index][0], _messages(error))
+                for index, error in errors.items()
+            )
+            result.problems.sort(key=lambda problem: problem.row)
+        result.saved = len(items)
         if result.problems or not rows:
             transaction.set_rollback(True)
             result.saved = 0

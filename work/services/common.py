@@ -50,17 +50,32 @@ def ensure_unlocked(unit: Unit, *days: dt.date | None) -> None:
             continue
         lock = active_lock(unit, day)
         if lock is not None:
-            raise LockedPeriodError(
-                _(
-                    "Kỳ %(start)s – %(end)s của %(unit)s đã được phê duyệt và khóa; "
-                    "cần người phê duyệt mở lại trước khi thay đổi số liệu."
-                )
-                % {
-                    "start": date_format(lock.start, "d/m/Y"),
-                    "end": date_format(lock.end, "d/m/Y"),
-                    "unit": lock.unit.name,
-                }
-            )
+            raise LockedPeriodError(_lock_message(lock))
+
+
+class LockIndex:
+    """Every active lock, loaded once, for writes of many records in one go."""
+
+    def __init__(self) -> None:
+        self.locks = list(
+            PeriodLock.objects.filter(reopened_at__isnull=True).select_related("unit")
+        )
+
+    def check(self, unit: Unit, day: dt.date) -> None:
+        for lock in self.locks:
+            if unit.path.startswith(lock.unit.path) and lock.covers(day):
+                raise LockedPeriodError(_lock_message(lock))
+
+
+def _lock_message(lock: PeriodLock) -> str:
+    return _(
+        "Kỳ %(start)s – %(end)s của %(unit)s đã được phê duyệt và khóa; "
+        "cần người phê duyệt mở lại trước khi thay đổi số liệu."
+    ) % {
+        "start": date_format(lock.start, "d/m/Y"),
+        "end": date_format(lock.end, "d/m/Y"),
+        "unit": lock.unit.name,
+    }
 
 
 def save_new(obj: V) -> V:

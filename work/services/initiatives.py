@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -10,10 +11,12 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import User
+from danvan.audit import log_created
 from org.models import Body, Person, Unit
 from vn.text import fold, nfc
 from work.models import Attachment, Field, Initiative, InitiativeStep
-from work.services.common import ensure_unlocked, save_edit, save_new
+from work.services.common import LockIndex, ensure_unlocked, save_edit, save_new
 
 Status = Initiative.Status
 
@@ -134,6 +137,64 @@ def initiative_register(
         decided_by=decided_by,
     )
     return initiative
+
+
+class BatchError(Exception):
+    """Some items of a batch are invalid; nothing was saved."""
+
+    def __init__(self, errors: dict[int, ValidationError]) -> None:
+        super().__init__(f"{len(errors)} invalid items")
+        self.errors = errors
+
+
+_FOREIGN_KEYS = ["unit", "field", "holder_body", "holder_person", "replicates"]
+
+
+@transaction.atomic
+def initiatives_register_many(
+    *, items: Sequence[InitiativeData], actor: User | None
+) -> list[Initiative]:
+    """Register many initiatives at once (imports), by the same rules as one.
+
+    Raises BatchError, mapping each invalid item's index to its errors, and
+    then saves nothing. Related rows given in ``items`` must already be
+    loaded; the rules are checked without a query per item.
+    """
+    locks = LockIndex()
+    built: list[Initiative] = []
+    errors: dict[int, ValidationError] = {}
+    for index, data in enumerate(items):
+        initiative = Initiative()
+        try:
+            locks.check(data.unit, data.registered_on)
+            _apply(initiative, data)
+            _check(initiative)
+            initiative.full_clean(
+                exclude=_FOREIGN_KEYS, validate_unique=False, validate_constraints=False
+            )
+            if (
+                initiative.period_end
+                and initiative.period_end < initiative.registered_on
+            ):
+                raise ValidationError(
+                    {"period_end": _("Ngày kết thúc không được trước ngày đăng ký.")}
+                )
+        except ValidationError as exc:
+            errors[index] = exc
+        built.append(initiative)
+    if errors:
+        raise BatchError(errors)
+    created = Initiative.objects.bulk_create(built, batch_size=1000)
+    steps = InitiativeStep.objects.bulk_create(
+        [
+            InitiativeStep(initiative=i, status=Status.REGISTERED, date=i.registered_on)
+            for i in created
+        ],
+        batch_size=1000,
+    )
+    log_created(created, actor=actor)
+    log_created(steps, actor=actor)
+    return created
 
 
 @transaction.atomic

@@ -215,3 +215,30 @@ def test_garbage_never_crashes_the_importer(world, content):
     with contextlib.suppress(ImportFileError):
         run("mo-hinh", io.BytesIO(b"PK\x03\x04" + content), world.commune_officer)
     assert not Initiative.objects.exists()
+
+
+def test_a_locked_period_refuses_the_rows_in_it(world):
+    from work.services.common import period_lock
+
+    period_lock(
+        unit=world.province,
+        start=dt.date(2023, 1, 1),
+        end=dt.date(2023, 1, 31),
+        reason="Đã phê duyệt",
+        by=None,
+    )
+    result = run("mo-hinh", xlsx(GOOD), world.commune_officer)
+    assert [p.row for p in result.problems] == [2]
+    assert "đã được phê duyệt" in result.problems[0].messages[0]
+    assert not Initiative.objects.exists()
+
+
+def test_batch_import_records_who_created_each_initiative(world):
+    from auditlog.models import LogEntry
+
+    run("mo-hinh", xlsx(GOOD), world.commune_officer)
+    initiative = Initiative.objects.get(name="Camera an ninh")
+    entry = LogEntry.objects.get_for_object(initiative).get()
+    assert entry.actor == world.commune_officer
+    assert entry.changes_dict["name"][1] == "Camera an ninh"
+    assert initiative.steps.get().status == "registered"

@@ -1,0 +1,46 @@
+"""Audit entries for records written in bulk.
+
+django-auditlog records every save through signals; a bulk insert sends none,
+so batch services call :func:`log_created` to record the same entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from auditlog.cid import get_cid
+from auditlog.diff import model_instance_diff
+from auditlog.models import LogEntry
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model
+from django.utils import timezone
+
+from accounts.models import User
+
+
+def log_created(objects: Sequence[Model], *, actor: User | None) -> None:
+    """Record a "create" entry for each of ``objects`` (all of one model)."""
+    if not objects:
+        return
+    content_type = ContentType.objects.get_for_model(type(objects[0]))
+    now = timezone.now()
+    cid = get_cid()
+    as_json = getattr(settings, "AUDITLOG_STORE_JSON_CHANGES", False)
+    LogEntry.objects.bulk_create(
+        [
+            LogEntry(
+                content_type=content_type,
+                object_pk=str(obj.pk),
+                object_id=obj.pk,
+                object_repr=str(obj),
+                action=LogEntry.Action.CREATE,
+                changes=model_instance_diff(None, obj, use_json_for_changes=as_json),
+                actor=actor,
+                timestamp=now,
+                cid=cid,
+            )
+            for obj in objects
+        ],
+        batch_size=1000,
+    )
