@@ -126,9 +126,8 @@ def main() -> None:
     payload = data.getvalue()
 
     began = time.perf_counter()
-    rows = sum(
-        1 for _ in load_workbook(io.BytesIO(payload), read_only=True).active.iter_rows()
-    )
+    baseline_sheet = load_workbook(io.BytesIO(payload), read_only=True).worksheets[0]
+    rows = len(list(baseline_sheet.iter_rows(values_only=True)))
     baseline = time.perf_counter() - began
 
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
