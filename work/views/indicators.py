@@ -16,7 +16,7 @@ from org.selectors import history_of
 from work import selectors
 from work.forms import ValueFilterForm, ValueForm
 from work.listing import Cell
-from work.models import IndicatorValue
+from work.models import Conference, IndicatorValue
 from work.services import indicators as services
 from work.views.common import list_page
 
@@ -67,18 +67,36 @@ def value_list(request: HttpRequest) -> HttpResponse:
 def value_create(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = get_or_404(request.user, Unit.objects.all(), pk=unit_id)
     require(request.user, Action.CHANGE, unit)
-    form = ValueForm(request.POST or None, indicators=selectors.indicators_for(unit))
+    conference = None
+    if request.GET.get("hoi_nghi", "").isdigit():
+        conference = get_or_404(
+            request.user, Conference.objects.all(), pk=int(request.GET["hoi_nghi"])
+        )
+    initial = (
+        {"period_start": conference.review_start, "period_end": conference.review_end}
+        if conference
+        else {}
+    )
+    form = ValueForm(
+        request.POST or None, initial=initial, indicators=selectors.indicators_for(unit)
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         data.pop("version", None)
         try:
-            services.value_record(unit=unit, **data)
+            services.value_record(unit=unit, conference=conference, **data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã ghi nhận số liệu."))
+            if conference is not None:
+                return redirect("work:conference_detail", conference_id=conference.pk)
             return redirect("work:value_list")
-    return render(request, "work/value_form.html", {"form": form, "unit": unit})
+    return render(
+        request,
+        "work/value_form.html",
+        {"form": form, "unit": unit, "conference": conference},
+    )
 
 
 @require_http_methods(["GET", "POST"])
