@@ -20,6 +20,7 @@ from org import services
 from org.models import Body, BodyKind, Person, Position, Unit, UnitKind
 from org.unitdata import REFORM_DATE, load_official_units, national_root
 from vn.text import fold
+from work.demo import build_work_demo
 
 DEMO_PASSWORD = "danvan-demo"
 # Current provinces holding the units named in the seed articles:
@@ -465,4 +466,6 @@ def build_demo(*, national: bool, say: Callable[[str], None]) -> list[DemoLogin]
         bodies = _bulk_standard_bodies()
         heads = _bulk_heads(people)
         say(f"Cơ quan tạo hàng loạt: {bodies}; cán bộ phụ trách: {heads}.")
+        if not national:
+            build_work_demo(say=say)
         return _logins(units)
