@@ -87,6 +87,7 @@ def conference_page(user: Viewer, conference_id: int) -> Conference:
         Conference.objects.select_related("unit", "organizer").prefetch_related(
             "attendances__person",
             "commitments__body",
+            "campaigns",
             "tasks__owner",
             Prefetch("awards", queryset=Award.objects.select_related("issuer")),
             Prefetch(
@@ -153,9 +154,9 @@ def campaign_page(user: Viewer, campaign_id: int) -> Campaign:
     )
     campaign: Campaign = get_or_404(
         user,
-        Campaign.objects.select_related("unit", "organizer").prefetch_related(
-            "participants", Prefetch("targets", queryset=targets)
-        ),
+        Campaign.objects.select_related(
+            "unit", "organizer", "conference"
+        ).prefetch_related("participants", Prefetch("targets", queryset=targets)),
         pk=campaign_id,
     )
     return campaign

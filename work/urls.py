@@ -1,6 +1,14 @@
 from django.urls import path
 
-from work.views import awards, campaigns, conferences, imports, indicators, initiatives
+from work.views import (
+    awards,
+    campaigns,
+    conferences,
+    imports,
+    indicators,
+    initiatives,
+    locks,
+)
 
 app_name = "work"
 
@@ -117,6 +125,8 @@ urlpatterns = [
         campaigns.dialogue_create,
         name="dialogue_create",
     ),
+    path("khoa-ky/", locks.lock_list, name="lock_list"),
+    path("khoa-ky/<int:lock_id>/mo-lai/", locks.lock_reopen, name="lock_reopen"),
     path("nhap/<slug:kind>/", imports.import_page, name="import"),
     path("nhap/<slug:kind>/mau/", imports.import_template, name="import_template"),
 ]

@@ -190,7 +190,17 @@ def hidden_work(unit: Unit, body: Body) -> dict[str, Any]:
     programmes.dialogue_record(
         unit=unit, host=body, topic=f"Đối thoại {MARKER}", date=day, issues_raised=3
     )
+    from work.services.common import period_lock
+
+    lock = period_lock(
+        unit=unit,
+        start=dt.date(2020, 1, 1),
+        end=dt.date(2020, 12, 31),
+        reason=f"Khóa {MARKER}",
+        by=None,
+    )
     return {
+        "lock_id": lock,
         "campaign_id": campaign,
         "program_id": program,
         "initiative_id": initiative,

@@ -45,6 +45,14 @@ class Campaign(Versioned):
         blank=True,
         verbose_name=_("đơn vị tham gia"),
     )
+    conference = models.ForeignKey(
+        "work.Conference",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="campaigns",
+        verbose_name=_("phát động tại hội nghị"),
+    )
 
     class Meta:
         ordering = ["-start", "name"]

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from org.models import Body, Unit
 from vn.text import fold, nfc
-from work.models import Campaign, Target, TargetProgress
+from work.models import Campaign, Conference, Target, TargetProgress
 from work.services.common import ensure_unlocked, save_edit, save_new
 
 
@@ -40,10 +40,20 @@ def campaign_create(
     participants: Sequence[Unit] = (),
     organizer: Body | None = None,
     description: str = "",
+    conference: Conference | None = None,
 ) -> Campaign:
-    """Launch a campaign (cuộc vận động, phong trào, đề án, kế hoạch, đợt)."""
+    """Launch a campaign (cuộc vận động, phong trào, đề án, kế hoạch, đợt),
+    possibly at a conference (hội nghị triển khai)."""
     ensure_unlocked(unit, start)
     _check_participants(unit, participants)
+    if conference is not None and conference.date > end:
+        raise ValidationError(
+            {
+                "start": _(
+                    "Hội nghị phát động phải diễn ra trước khi cuộc vận động kết thúc."
+                )
+            }
+        )
     name = " ".join(nfc(name).split())
     campaign = save_new(
         Campaign(
@@ -55,6 +65,7 @@ def campaign_create(
             organizer=organizer,
             description=nfc(description).strip(),
             search_key=fold(name),
+            conference=conference,
         )
     )
     campaign.participants.set(participants)

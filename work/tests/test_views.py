@@ -405,3 +405,90 @@ def test_dialogue_resolved_cannot_exceed_raised_on_the_form(world, client_as, kh
         },
     )
     assert ok.status_code == 302
+
+
+def test_approver_locks_a_period_and_reopens_it_with_a_recorded_reason(
+    world, client_as, khoi
+):
+    from auditlog.models import LogEntry
+
+    from work.models import PeriodLock
+
+    make_initiatives(world, khoi, 1)
+    initiative = Initiative.objects.get()
+    approver = client_as(world.province_officer)
+    approver.post(
+        reverse("work:lock_list"),
+        {
+            "unit": "T01",
+            "start": "2023-01-01",
+            "end": "2023-12-31",
+            "reason": "Báo cáo năm 2023",
+        },
+    )
+    lock = PeriodLock.objects.get()
+    editor = client_as(world.commune_officer)
+    form = {
+        "name": "Đổi tên",
+        "kind": "model",
+        "field": initiative.field_id,
+        "holder_kind": "collective",
+        "holder_body": khoi.pk,
+        "registered_on": "2023-01-01",
+        "origin": "new",
+        "version": 1,
+    }
+    refused = editor.post(reverse("work:initiative_edit", args=[initiative.pk]), form)
+    assert "đã được phê duyệt và khóa" in refused.content.decode()
+    # The province's lock is outside the commune's scope: it is not even found.
+    reopen = editor.post(reverse("work:lock_reopen", args=[lock.pk]), {"reason": "x"})
+    assert reopen.status_code == 404
+    approver = client_as(world.province_officer)
+    approver.post(
+        reverse("work:lock_reopen", args=[lock.pk]),
+        {"reason": "Bổ sung mô hình còn thiếu"},
+    )
+    lock.refresh_from_db()
+    assert lock.reopened_by == world.province_officer
+    page = approver.get(reverse("work:lock_list")).content.decode()
+    assert "Bổ sung mô hình còn thiếu" in page
+    assert LogEntry.objects.get_for_object(lock).count() == 2  # locked, then reopened
+    allowed = client_as(world.commune_officer).post(
+        reverse("work:initiative_edit", args=[initiative.pk]), form
+    )
+    assert allowed.status_code == 302
+
+
+def test_campaign_launched_at_a_conference_links_both_ways(world, client_as, khoi):
+    client = client_as(world.commune_officer)
+    conference = conferences.conference_create(
+        data=conferences.ConferenceData(
+            unit=world.commune,
+            kind="plan_launch",
+            title="Hội nghị triển khai kế hoạch",
+            date=D(2023, 7, 12),
+            organizer=khoi,
+            plan_start=D(2023, 7, 17),
+            plan_end=D(2023, 7, 31),
+        )
+    )
+    url = reverse("work:campaign_create", args=[world.commune.pk])
+    form_page = client.get(url, {"hoi_nghi": conference.pk}).content.decode()
+    assert 'value="2023-07-17"' in form_page
+    response = client.post(
+        f"{url}?hoi_nghi={conference.pk}",
+        {
+            "kind": "phase",
+            "name": "Đợt dân vận liên ngành",
+            "start": "2023-07-17",
+            "end": "2023-07-31",
+            "participants": [world.village.pk],
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(
+        reverse("work:conference_detail", args=[conference.pk])
+    ).content.decode()
+    assert "Đợt dân vận liên ngành" in page
+    detail = client.get(response["Location"]).content.decode()
+    assert "Hội nghị triển khai kế hoạch" in detail

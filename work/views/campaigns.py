@@ -25,7 +25,7 @@ from work.forms import (
     TargetForm,
 )
 from work.listing import Cell, ListFilterForm
-from work.models import Campaign, CoordinationProgram, Dialogue, Target
+from work.models import Campaign, Conference, CoordinationProgram, Dialogue, Target
 from work.services import campaigns as campaign_services
 from work.services import programmes as program_services
 from work.views.common import list_page
@@ -95,14 +95,24 @@ def campaign_detail(request: HttpRequest, campaign_id: int) -> HttpResponse:
 def campaign_create(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = get_or_404(request.user, Unit.objects.all(), pk=unit_id)
     require(request.user, Action.CHANGE, unit)
+    conference = None
+    if request.GET.get("hoi_nghi", "").isdigit():
+        conference = get_or_404(
+            request.user, Conference.objects.all(), pk=int(request.GET["hoi_nghi"])
+        )
     form = CampaignForm(
         request.POST or None,
+        initial={"start": conference.plan_start, "end": conference.plan_end}
+        if conference
+        else {},
         bodies=bodies_at_or_above(request.user, unit),
         units=_children(request, unit),
     )
     if request.method == "POST" and form.is_valid():
         try:
-            campaign = campaign_services.campaign_create(unit=unit, **form.cleaned_data)
+            campaign = campaign_services.campaign_create(
+                unit=unit, conference=conference, **form.cleaned_data
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
