@@ -41,7 +41,9 @@ _PICKER_TARGET = re.compile(r"^[A-Za-z0-9_-]{1,60}$")
 @require_GET
 def unit_picker(request: HttpRequest) -> HttpResponse:
     """Search results for the unit picker of a form (an htmx partial)."""
-    form = UnitSearchForm(request.GET)
+    # The picker's search box is named unit_q so that it never collides with a
+    # search field of the form it sits in.
+    form = UnitSearchForm({"q": request.GET.get("unit_q", "")})
     query = form.cleaned_data["q"] if form.is_valid() else ""
     target = request.GET.get("target", "")
     if not _PICKER_TARGET.match(target):

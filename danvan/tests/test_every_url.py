@@ -271,7 +271,7 @@ def assert_hidden(
                 "role": "viewer",
                 "unit": "X09",
             }
-            params = {"q": QUERY, "target": "picker", "xuat": "xlsx"}
+            params = {"q": QUERY, "unit_q": QUERY, "target": "picker", "xuat": "xlsx"}
             response = call(url, params if method == "get" else data)
             body = readable(response)
             assert MARKER not in body, f"{method.upper()} {url} shows hidden data"

@@ -281,18 +281,23 @@ def test_reorganization_target_outside_scope_is_unknown(world, client_as):
 def test_unit_picker_lists_active_units_in_scope(world, client_as):
     client = client_as(world.commune_officer)
     url = reverse("org:unit_picker")
-    text = client.get(url, {"q": "thon mot", "target": "id_target"}).content.decode()
+    text = client.get(
+        url, {"unit_q": "thon mot", "target": "id_target"}
+    ).content.decode()
     assert 'data-pick-code="X01-T1"' in text
     assert 'data-pick-target="id_target"' in text
     outside = client.get(
-        url, {"q": "binh minh", "target": "id_target"}
+        url, {"unit_q": "binh minh", "target": "id_target"}
     ).content.decode()
     assert "Xã Bình Minh" not in outside
+    assert (
+        "Không tìm thấy đơn vị nào" in outside
+    )  # the query was read, and found nothing
 
 
 def test_unit_picker_refuses_a_malformed_target(world, client_as):
     response = client_as(world.commune_officer).get(
-        reverse("org:unit_picker"), {"q": "an", "target": '"><script>'}
+        reverse("org:unit_picker"), {"unit_q": "an", "target": '"><script>'}
     )
     assert response.status_code == 400
 

@@ -492,3 +492,16 @@ def test_campaign_launched_at_a_conference_links_both_ways(world, client_as, kho
     assert "Đợt dân vận liên ngành" in page
     detail = client.get(response["Location"]).content.decode()
     assert "Hội nghị triển khai kế hoạch" in detail
+
+
+def test_the_search_box_survives_the_unit_picker_in_the_filter_form(
+    world, client_as, khoi
+):
+    make_initiatives(world, khoi, 2)
+    # A browser submits the filter form with the picker's own (empty) search box.
+    response = client_as(world.province_officer).get(
+        reverse("work:initiative_list") + "?q=so+1&unit=&unit_q="
+    )
+    text = response.content.decode()
+    assert "Mô hình tự quản số 1" in text
+    assert "Mô hình tự quản số 0" not in text
