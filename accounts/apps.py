@@ -7,10 +7,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Tài khoản")
 
     def ready(self) -> None:
-        from auditlog.registry import auditlog
-
         from accounts.models import User
+        from danvan.audit import register
 
-        auditlog.register(
-            User, exclude_fields=["password", "last_login"], mask_fields=[]
-        )
+        register(User, exclude=["password", "last_login"])

@@ -35,6 +35,7 @@ def log_created(objects: Sequence[Model], *, actor: User | None) -> None:
                 object_id=obj.pk,
                 object_repr=str(obj),
                 action=LogEntry.Action.CREATE,
+                # Restricted to the registered fields, as for a single save.
                 changes=model_instance_diff(None, obj, use_json_for_changes=as_json),
                 actor=actor,
                 timestamp=now,
@@ -43,4 +44,22 @@ def log_created(objects: Sequence[Model], *, actor: User | None) -> None:
             for obj in objects
         ],
         batch_size=1000,
+    )
+
+
+# Derived or bookkeeping columns: their changes tell a reader nothing.
+TECHNICAL_FIELDS = {"search_key", "version", "updated_at", "path", "depth", "numchild"}
+
+
+def register(model: type[Model], *, exclude: Sequence[str] = ()) -> None:
+    """Record every change of ``model``'s own columns (not reverse relations)."""
+    from auditlog.registry import auditlog
+
+    skipped = TECHNICAL_FIELDS | set(exclude)
+    fields = [f.name for f in model._meta.concrete_fields if f.name not in skipped]
+    fields += [f.name for f in model._meta.many_to_many]
+    auditlog.register(
+        model,
+        include_fields=fields,
+        m2m_fields=set(f.name for f in model._meta.many_to_many),
     )

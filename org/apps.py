@@ -7,8 +7,7 @@ class OrgConfig(AppConfig):
     verbose_name = _("Tổ chức hành chính")
 
     def ready(self) -> None:
-        from auditlog.registry import auditlog
-
+        from danvan.audit import register
         from org import models
 
         for model in (
@@ -21,4 +20,4 @@ class OrgConfig(AppConfig):
             models.Person,
             models.Position,
         ):
-            auditlog.register(model)
+            register(model)

@@ -7,8 +7,9 @@ class WorkConfig(AppConfig):
     verbose_name = _("Kết quả công tác dân vận")
 
     def ready(self) -> None:
-        from auditlog.registry import auditlog
         from django.apps import apps
 
+        from danvan.audit import register
+
         for model in apps.get_app_config("work").get_models():
-            auditlog.register(model)
+            register(model)
