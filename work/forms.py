@@ -286,6 +286,7 @@ class AwardForm(forms.Form):
     individual_names = forms.CharField(
         label=_("Tên các cá nhân (mỗi dòng một tên)"), required=False, widget=TEXTAREA
     )
+    version = VersionField()
 
     def __init__(self, *args: Any, bodies: QuerySet[Body], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -368,6 +369,7 @@ class CampaignForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     description = forms.CharField(label=_("Nội dung"), required=False, widget=TEXTAREA)
+    version = VersionField()
 
     def __init__(
         self, *args: Any, bodies: QuerySet[Body], units: QuerySet[Unit], **kwargs: Any
@@ -430,6 +432,12 @@ class ProgramForm(forms.Form):
     content = forms.CharField(
         label=_("Nội dung phối hợp"), required=False, widget=TEXTAREA
     )
+    status = forms.ChoiceField(
+        label=_("Tình trạng"),
+        choices=CoordinationProgram.Status.choices,
+        initial=CoordinationProgram.Status.ACTIVE,
+    )
+    version = VersionField()
 
     def __init__(self, *args: Any, bodies: QuerySet[Body], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -449,6 +457,7 @@ class DialogueForm(forms.Form):
     issues_resolved = forms.IntegerField(
         label=_("Số ý kiến đã giải quyết"), min_value=0, initial=0
     )
+    version = VersionField()
 
     def __init__(self, *args: Any, bodies: QuerySet[Body], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

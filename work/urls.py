@@ -80,6 +80,7 @@ urlpatterns = [
         name="award_create",
     ),
     path("khen-thuong/<int:award_id>/", awards.award_detail, name="award_detail"),
+    path("khen-thuong/<int:award_id>/sua/", awards.award_edit, name="award_edit"),
     path("chi-so/", indicators.value_list, name="value_list"),
     path(
         "don-vi/<int:unit_id>/chi-so/them/",
@@ -118,6 +119,26 @@ urlpatterns = [
         "chuong-trinh/<int:program_id>/",
         campaigns.program_detail,
         name="program_detail",
+    ),
+    path(
+        "chuong-trinh/<int:program_id>/sua/",
+        campaigns.program_edit,
+        name="program_edit",
+    ),
+    path(
+        "cuoc-van-dong/<int:campaign_id>/sua/",
+        campaigns.campaign_edit,
+        name="campaign_edit",
+    ),
+    path(
+        "doi-thoai/<int:dialogue_id>/",
+        campaigns.dialogue_detail,
+        name="dialogue_detail",
+    ),
+    path(
+        "doi-thoai/<int:dialogue_id>/sua/",
+        campaigns.dialogue_edit,
+        name="dialogue_edit",
     ),
     path("doi-thoai/", campaigns.dialogue_list, name="dialogue_list"),
     path(

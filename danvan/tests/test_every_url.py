@@ -187,7 +187,7 @@ def hidden_work(unit: Unit, body: Body) -> dict[str, Any]:
         signed_on=day,
         start=day,
     )
-    programmes.dialogue_record(
+    dialogue = programmes.dialogue_record(
         unit=unit, host=body, topic=f"Đối thoại {MARKER}", date=day, issues_raised=3
     )
     from work.services.common import period_lock
@@ -201,6 +201,7 @@ def hidden_work(unit: Unit, body: Body) -> dict[str, Any]:
     )
     return {
         "lock_id": lock,
+        "dialogue_id": dialogue,
         "campaign_id": campaign,
         "program_id": program,
         "initiative_id": initiative,

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from org.models import Body, Person, Unit
 from vn.text import fold, nfc
 from work.models import Award, AwardRecipient, Conference, Initiative
-from work.services.common import ensure_unlocked, save_new
+from work.services.common import ensure_unlocked, save_edit, save_new
 
 
 @dataclass(frozen=True)
@@ -92,3 +92,43 @@ def award_record(
         row.full_clean()
         row.save()
     return award
+
+
+@transaction.atomic
+def award_update(
+    *,
+    award: Award,
+    form: str,
+    date: dt.date,
+    issuer: Body | None,
+    issuer_name: str,
+    form_other: str,
+    collective_count: int,
+    individual_count: int,
+    reason: str,
+    decision: str,
+    expected_version: int,
+) -> Award:
+    """Correct an award. The counts never fall below its named recipients."""
+    ensure_unlocked(award.unit, award.date, date)
+    named = {
+        kind: award.recipients.filter(kind=kind).count() for kind in AwardRecipient.Kind
+    }
+    errors: dict[str, str] = {}
+    if collective_count < named[AwardRecipient.Kind.COLLECTIVE]:
+        errors["collective_count"] = _("Ít hơn số tập thể đã có tên trong danh sách.")
+    if individual_count < named[AwardRecipient.Kind.INDIVIDUAL]:
+        errors["individual_count"] = _("Ít hơn số cá nhân đã có tên trong danh sách.")
+    if form == Award.Form.OTHER and not form_other.strip():
+        errors["form_other"] = _("Hãy ghi rõ hình thức khen thưởng.")
+    if award.conference is not None and award.conference.date != date:
+        errors["date"] = _("Ngày khen thưởng phải trùng ngày hội nghị trao thưởng.")
+    if errors:
+        raise ValidationError(errors)
+    award.form, award.date, award.issuer = form, date, issuer
+    award.issuer_name = " ".join(nfc(issuer_name).split())
+    award.form_other, award.reason = nfc(form_other).strip(), nfc(reason).strip()
+    award.decision = decision.strip()
+    award.collective_count, award.individual_count = collective_count, individual_count
+    award.search_key = fold(f"{issuer or award.issuer_name} {award.reason}")
+    return save_edit(award, expected_version=expected_version)

@@ -119,3 +119,27 @@ def dialogue_record(
             search_key=fold(topic),
         )
     )
+
+
+@transaction.atomic
+def dialogue_update(
+    *,
+    dialogue: Dialogue,
+    host: Body,
+    topic: str,
+    date: dt.date,
+    issues_raised: int,
+    issues_resolved: int,
+    participants: int | None,
+    expected_version: int,
+) -> Dialogue:
+    """Correct a dialogue, typically to record more issues resolved."""
+    ensure_unlocked(dialogue.unit, dialogue.date, date)
+    if dialogue.conference is not None and dialogue.conference.date != date:
+        raise ValidationError({"date": _("Ngày đối thoại phải trùng ngày hội nghị.")})
+    dialogue.host, dialogue.date = host, date
+    dialogue.topic = " ".join(nfc(topic).split())
+    dialogue.issues_raised, dialogue.issues_resolved = issues_raised, issues_resolved
+    dialogue.participants = participants
+    dialogue.search_key = fold(dialogue.topic)
+    return save_edit(dialogue, expected_version=expected_version)

@@ -505,3 +505,110 @@ def test_the_search_box_survives_the_unit_picker_in_the_filter_form(
     text = response.content.decode()
     assert "Mô hình tự quản số 1" in text
     assert "Mô hình tự quản số 0" not in text
+
+
+def test_edits_of_awards_programmes_dialogues_and_campaigns(world, client_as, khoi):
+    from org import services as org_services
+    from org.models import BodyKind
+    from work.services import awards, campaigns, programmes
+
+    client = client_as(world.commune_officer)
+    award = awards.award_record(
+        unit=world.commune,
+        form="certificate",
+        date=D(2024, 1, 10),
+        issuer=khoi,
+        collective_count=1,
+        individual_count=2,
+        recipients=[
+            awards.Recipient(kind="individual", name="Trần Văn Một"),
+            awards.Recipient(kind="individual", name="Lê Thị Hai"),
+        ],
+    )
+    url = reverse("work:award_edit", args=[award.pk])
+    base = {
+        "form": "certificate",
+        "date": "2024-01-10",
+        "issuer": khoi.pk,
+        "collective_count": 1,
+        "version": 1,
+    }
+    fewer = client.post(url, base | {"individual_count": 1})
+    assert "Ít hơn số cá nhân đã có tên" in fewer.content.decode()
+    assert client.post(url, base | {"individual_count": 3}).status_code == 302
+    stale = client.post(url, base | {"individual_count": 4})
+    assert "vừa được người khác cập nhật" in stale.content.decode()
+    award.refresh_from_db()
+    assert award.individual_count == 3
+
+    police = org_services.body_create(
+        unit=world.commune, kind=BodyKind.objects.get(code="cong-an"), name="Công an xã"
+    )
+    program = programmes.program_create(
+        unit=world.commune,
+        title="Phối hợp",
+        parties=[khoi, police],
+        signed_on=D(2023, 3, 1),
+        start=D(2023, 3, 1),
+    )
+    response = client.post(
+        reverse("work:program_edit", args=[program.pk]),
+        {
+            "title": "Phối hợp bảo đảm an ninh trật tự",
+            "parties": [khoi.pk, police.pk],
+            "signed_on": "2023-03-01",
+            "start": "2023-03-01",
+            "end": "2023-12-31",
+            "status": "completed",
+            "version": 1,
+        },
+    )
+    assert response.status_code == 302
+    program.refresh_from_db()
+    assert program.status == "completed"
+
+    dialogue = programmes.dialogue_record(
+        unit=world.commune,
+        host=khoi,
+        topic="Đất đai",
+        date=D(2023, 5, 5),
+        issues_raised=10,
+    )
+    url = reverse("work:dialogue_edit", args=[dialogue.pk])
+    form = {
+        "host": khoi.pk,
+        "topic": "Đất đai",
+        "date": "2023-05-05",
+        "issues_raised": 10,
+        "version": 1,
+    }
+    assert (
+        "không được lớn hơn"
+        in client.post(url, form | {"issues_resolved": 11}).content.decode()
+    )
+    assert client.post(url, form | {"issues_resolved": 8}).status_code == 302
+    detail = client.get(
+        reverse("work:dialogue_detail", args=[dialogue.pk])
+    ).content.decode()
+    assert ">8<" in detail
+
+    campaign = campaigns.campaign_create(
+        unit=world.commune,
+        kind="emulation",
+        name="Phong trào",
+        start=D(2023, 1, 1),
+        end=D(2023, 12, 31),
+    )
+    response = client.post(
+        reverse("work:campaign_edit", args=[campaign.pk]),
+        {
+            "kind": "emulation",
+            "name": "Phong trào thi đua Dân vận khéo",
+            "start": "2023-01-01",
+            "end": "2023-12-31",
+            "version": 1,
+        },
+    )
+    assert response.status_code == 302
+    campaign.refresh_from_db()
+    assert campaign.name == "Phong trào thi đua Dân vận khéo"

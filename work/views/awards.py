@@ -134,3 +134,46 @@ def award_create(request: HttpRequest, unit_id: int) -> HttpResponse:
             "initiative": initiative,
         },
     )
+
+
+@require_http_methods(["GET", "POST"])
+def award_edit(request: HttpRequest, award_id: int) -> HttpResponse:
+    award = get_or_404(
+        request.user, Award.objects.select_related("unit", "conference"), pk=award_id
+    )
+    require(request.user, Action.CHANGE, award.unit)
+    initial = {
+        name: getattr(award, name)
+        for name in AwardForm.base_fields
+        if hasattr(award, name) and name != "issuer"
+    }
+    initial["issuer"] = award.issuer_id
+    form = AwardForm(
+        request.POST or None,
+        initial=initial,
+        bodies=bodies_at_or_above(request.user, award.unit),
+    )
+    form.fields["collective_names"].disabled = True
+    form.fields["individual_names"].disabled = True
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.award_update(
+                award=award,
+                form=data["form"],
+                date=data["date"],
+                issuer=data["issuer"],
+                issuer_name=data["issuer_name"],
+                form_other=data["form_other"],
+                collective_count=data["collective_count"],
+                individual_count=data["individual_count"],
+                reason=data["reason"],
+                decision=data["decision"],
+                expected_version=data["version"] or 0,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Đã lưu thay đổi."))
+            return redirect("work:award_detail", award_id=award.pk)
+    return render(request, "work/award_form.html", {"form": form, "unit": award.unit})

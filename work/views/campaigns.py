@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
@@ -29,6 +31,10 @@ from work.models import Campaign, Conference, CoordinationProgram, Dialogue, Tar
 from work.services import campaigns as campaign_services
 from work.services import programmes as program_services
 from work.views.common import list_page
+
+
+def _without(data: dict[str, Any], *names: str) -> dict[str, Any]:
+    return {key: value for key, value in data.items() if key not in names}
 
 
 def _children(request: HttpRequest, unit: Unit) -> QuerySet[Unit]:
@@ -111,7 +117,9 @@ def campaign_create(request: HttpRequest, unit_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             campaign = campaign_services.campaign_create(
-                unit=unit, conference=conference, **form.cleaned_data
+                unit=unit,
+                conference=conference,
+                **_without(form.cleaned_data, "version"),
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
@@ -233,7 +241,9 @@ def program_create(request: HttpRequest, unit_id: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            program = program_services.program_create(unit=unit, **form.cleaned_data)
+            program = program_services.program_create(
+                unit=unit, **_without(form.cleaned_data, "version", "status")
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -295,7 +305,9 @@ def dialogue_create(request: HttpRequest, unit_id: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            program_services.dialogue_record(unit=unit, **form.cleaned_data)
+            program_services.dialogue_record(
+                unit=unit, **_without(form.cleaned_data, "version")
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -305,4 +317,122 @@ def dialogue_create(request: HttpRequest, unit_id: int) -> HttpResponse:
         request,
         "work/simple_form.html",
         {"form": form, "unit": unit, "heading": _("Thêm buổi đối thoại")},
+    )
+
+
+def _initial(obj: Any, form_class: type[forms.Form]) -> dict[str, Any]:
+    return {
+        name: getattr(obj, f"{name}_id", None) or getattr(obj, name)
+        for name in form_class.base_fields
+        if hasattr(obj, name) and name not in {"participants", "parties"}
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def campaign_edit(request: HttpRequest, campaign_id: int) -> HttpResponse:
+    campaign = _campaign_for_change(request, campaign_id)
+    initial = _initial(campaign, CampaignForm)
+    initial["participants"] = list(campaign.participants.values_list("pk", flat=True))
+    form = CampaignForm(
+        request.POST or None,
+        initial=initial,
+        bodies=bodies_at_or_above(request.user, campaign.unit),
+        units=_children(request, campaign.unit),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            campaign_services.campaign_update(
+                campaign=campaign,
+                expected_version=data["version"] or 0,
+                **_without(data, "version"),
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Đã lưu thay đổi."))
+            return redirect("work:campaign_detail", campaign_id=campaign.pk)
+    return render(
+        request,
+        "work/simple_form.html",
+        {"form": form, "unit": campaign.unit, "heading": campaign.name},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def program_edit(request: HttpRequest, program_id: int) -> HttpResponse:
+    program = get_or_404(
+        request.user, CoordinationProgram.objects.select_related("unit"), pk=program_id
+    )
+    require(request.user, Action.CHANGE, program.unit)
+    initial = _initial(program, ProgramForm)
+    initial["parties"] = list(program.parties.values_list("pk", flat=True))
+    form = ProgramForm(
+        request.POST or None,
+        initial=initial,
+        bodies=bodies_at_or_above(request.user, program.unit),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            program_services.program_update(
+                program=program,
+                expected_version=data["version"] or 0,
+                **_without(data, "version"),
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Đã lưu thay đổi."))
+            return redirect("work:program_detail", program_id=program.pk)
+    return render(
+        request,
+        "work/simple_form.html",
+        {"form": form, "unit": program.unit, "heading": program.title},
+    )
+
+
+def dialogue_detail(request: HttpRequest, dialogue_id: int) -> HttpResponse:
+    dialogue = get_or_404(
+        request.user,
+        Dialogue.objects.select_related("unit", "host", "conference"),
+        pk=dialogue_id,
+    )
+    return render(
+        request,
+        "work/dialogue_detail.html",
+        {"dialogue": dialogue, "history": history_of(dialogue)[:50]},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def dialogue_edit(request: HttpRequest, dialogue_id: int) -> HttpResponse:
+    dialogue = get_or_404(
+        request.user,
+        Dialogue.objects.select_related("unit", "conference"),
+        pk=dialogue_id,
+    )
+    require(request.user, Action.CHANGE, dialogue.unit)
+    form = DialogueForm(
+        request.POST or None,
+        initial=_initial(dialogue, DialogueForm),
+        bodies=bodies_at_or_above(request.user, dialogue.unit),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            program_services.dialogue_update(
+                dialogue=dialogue,
+                expected_version=data["version"] or 0,
+                **_without(data, "version"),
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Đã lưu thay đổi."))
+            return redirect("work:dialogue_detail", dialogue_id=dialogue.pk)
+    return render(
+        request,
+        "work/simple_form.html",
+        {"form": form, "unit": dialogue.unit, "heading": dialogue.topic},
     )
