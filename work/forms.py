@@ -17,6 +17,7 @@ from work.models import (
     Conference,
     CoordinationProgram,
     Field,
+    FollowUpTask,
     Indicator,
     Initiative,
     Target,
@@ -462,3 +463,13 @@ class DialogueForm(forms.Form):
     def __init__(self, *args: Any, bodies: QuerySet[Body], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["host"].queryset = bodies  # type: ignore[attr-defined]
+
+
+class TaskStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Tình trạng"), choices=FollowUpTask.Status.choices
+    )
+    done_on = forms.DateField(
+        label=_("Ngày hoàn thành"), required=False, widget=DATE_WIDGET
+    )
+    version = VersionField()

@@ -3,6 +3,7 @@ from django.urls import path
 from work.views import (
     awards,
     campaigns,
+    catalogue,
     conferences,
     imports,
     indicators,
@@ -73,6 +74,7 @@ urlpatterns = [
         conferences.commitment_add,
         name="commitment_add",
     ),
+    path("nhiem-vu/<int:task_id>/", conferences.task_update, name="task_update"),
     path("khen-thuong/", awards.award_list, name="award_list"),
     path(
         "don-vi/<int:unit_id>/khen-thuong/them/",
@@ -146,6 +148,7 @@ urlpatterns = [
         campaigns.dialogue_create,
         name="dialogue_create",
     ),
+    path("don-vi/<int:unit_id>/danh-muc/", catalogue.catalogue, name="catalogue"),
     path("khoa-ky/", locks.lock_list, name="lock_list"),
     path("khoa-ky/<int:lock_id>/mo-lai/", locks.lock_reopen, name="lock_reopen"),
     path("nhap/<slug:kind>/", imports.import_page, name="import"),

@@ -147,6 +147,9 @@ def hidden_work(unit: Unit, body: Body) -> dict[str, Any]:
         )
     )
     conferences.attendance_add(conference=conference, name=f"Đại biểu {MARKER}")
+    task = conferences.task_create(
+        conference=conference, owner=body, content=f"Nhiệm vụ {MARKER}", deadline=day
+    )
     award = awards.award_record(
         unit=unit,
         form="certificate",
@@ -201,6 +204,7 @@ def hidden_work(unit: Unit, body: Body) -> dict[str, Any]:
     )
     return {
         "lock_id": lock,
+        "task_id": task,
         "dialogue_id": dialogue,
         "campaign_id": campaign,
         "program_id": program,

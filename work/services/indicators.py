@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from org.models import Unit
 from vn.numbers import format_number
 from vn.text import fold, nfc
-from work.models import Conference, Indicator, IndicatorValue, Initiative
+from work.models import Conference, Field, Indicator, IndicatorValue, Initiative
 from work.services.common import ensure_unlocked, save_edit, save_new
 
 
@@ -143,3 +143,12 @@ def value_update(
     )
     _check(record)
     return save_edit(record, expected_version=expected_version)
+
+
+@transaction.atomic
+def field_add(*, owner: Unit, code: str, name: str) -> Field:
+    """A field of work of a province's own, usable inside its subtree."""
+    field = Field(owner=owner, code=code, name=" ".join(nfc(name).split()), order=50)
+    field.full_clean()
+    field.save()
+    return field

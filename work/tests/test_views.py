@@ -612,3 +612,114 @@ def test_edits_of_awards_programmes_dialogues_and_campaigns(world, client_as, kh
     assert response.status_code == 302
     campaign.refresh_from_db()
     assert campaign.name == "Phong trào thi đua Dân vận khéo"
+
+
+def test_task_status_and_initiative_results_from_the_pages(world, client_as, khoi):
+    conference = conferences.conference_create(
+        data=conferences.ConferenceData(
+            unit=world.commune,
+            kind="year_end_review",
+            title="Tổng kết",
+            date=D(2024, 1, 10),
+            organizer=khoi,
+        )
+    )
+    task = conferences.task_create(
+        conference=conference, owner=khoi, content="Rà soát", deadline=D(2024, 3, 31)
+    )
+    client = client_as(world.commune_officer)
+    url = reverse("work:task_update", args=[task.pk])
+    missing = client.post(url, {"status": "done", "version": 1}, follow=True)
+    assert "Hãy nhập ngày hoàn thành." in missing.content.decode()
+    client.post(url, {"status": "done", "done_on": "2024-03-01", "version": 1})
+    task.refresh_from_db()
+    assert task.status == "done"
+
+    make_initiatives(world, khoi, 1)
+    initiative = Initiative.objects.get()
+    members = Indicator.objects.get(code="hoi-vien-moi")
+    response = client.post(
+        reverse("work:value_create", args=[world.commune.pk])
+        + f"?mo_hinh={initiative.pk}",
+        {
+            "indicator": members.pk,
+            "period_start": "2023-01-01",
+            "period_end": "2023-06-30",
+            "value": "312",
+            "source": "Báo cáo sơ kết",
+        },
+    )
+    assert response["Location"] == reverse(
+        "work:initiative_detail", args=[initiative.pk]
+    )
+    page = client.get(response["Location"]).content.decode()
+    assert "Hội viên, đoàn viên phát triển mới: 312" in page
+
+
+def test_a_province_adds_its_own_field_and_indicator(world, client_as, khoi):
+    client = client_as(world.province_officer)
+    url = reverse("work:catalogue", args=[world.province.pk])
+    client.post(url, {"add_field": "1", "code": "du-lich", "name": "Du lịch cộng đồng"})
+    client.post(
+        url,
+        {
+            "add_indicator": "1",
+            "code": "ho-lam-du-lich",
+            "name": "Hộ làm du lịch cộng đồng",
+            "measure": "hộ",
+            "aggregation": "ratio",
+            "whole_numbers": "on",
+            "denominator_label": "hộ dân",
+        },
+    )
+    missing = client.post(
+        url,
+        {
+            "add_indicator": "1",
+            "code": "ti-le-khac",
+            "name": "Tỷ lệ khác",
+            "measure": "hộ",
+            "aggregation": "ratio",
+        },
+    )
+    assert "Chỉ số tỷ lệ cần tên của mẫu số." in missing.content.decode()
+    commune_page = (
+        client_as(world.commune_officer)
+        .get(reverse("work:catalogue", args=[world.commune.pk]))
+        .content.decode()
+    )
+    assert (
+        "Du lịch cộng đồng" in commune_page
+        and "Hộ làm du lịch cộng đồng" in commune_page
+    )
+    outsider = (
+        client_as(world.outsider)
+        .get(reverse("work:catalogue", args=[world.other_province.pk]))
+        .content.decode()
+    )
+    assert "Du lịch cộng đồng" not in outsider
+    editor = client_as(world.commune_officer).post(
+        reverse("work:catalogue", args=[world.commune.pk]),
+        {"add_field": "1", "code": "x", "name": "X"},
+    )
+    assert editor.status_code == 403
+    own = Field.objects.get(code="du-lich")
+    initiatives.initiative_register(
+        data=initiatives.InitiativeData(
+            unit=world.commune,
+            name="Homestay",
+            field=own,
+            registered_on=D(2024, 1, 1),
+            holder_body=khoi,
+        )
+    )
+    with pytest.raises(Exception, match="không dùng được ở đơn vị này"):
+        initiatives.initiative_register(
+            data=initiatives.InitiativeData(
+                unit=world.other_province,
+                name="Lạc chỗ",
+                field=own,
+                registered_on=D(2024, 1, 1),
+                holder_name="Ai đó",
+            )
+        )

@@ -22,9 +22,10 @@ from work.forms import (
     ConferenceFilterForm,
     ConferenceForm,
     TaskForm,
+    TaskStatusForm,
 )
 from work.listing import Cell
-from work.models import Conference
+from work.models import Conference, FollowUpTask
 from work.services import conferences as services
 from work.views.common import list_page
 
@@ -87,6 +88,7 @@ def conference_detail(request: HttpRequest, conference_id: int) -> HttpResponse:
         {
             "conference": conference,
             "history": history_of(conference)[:50],
+            "task_statuses": FollowUpTask.Status.choices,
             **_sub_forms(request, conference),
         },
     )
@@ -213,3 +215,31 @@ def commitment_add(request: HttpRequest, conference_id: int) -> HttpResponse:
         lambda c, data: services.commitment_add(conference=c, **data),
         _("Đã thêm cam kết thi đua."),
     )
+
+
+@require_POST
+def task_update(request: HttpRequest, task_id: int) -> HttpResponse:
+    task = get_or_404(
+        request.user,
+        FollowUpTask.objects.select_related("conference__unit"),
+        pk=task_id,
+    )
+    require(request.user, Action.CHANGE, task.conference.unit)
+    form = TaskStatusForm(request.POST)
+    if form.is_valid():
+        try:
+            services.task_update(
+                task=task,
+                status=form.cleaned_data["status"],
+                deadline=task.deadline,
+                done_on=form.cleaned_data["done_on"],
+                expected_version=form.cleaned_data["version"] or 0,
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Đã cập nhật tình trạng nhiệm vụ."))
+    else:
+        messages.error(request, _("Tình trạng chưa hợp lệ."))
+    return redirect("work:conference_detail", conference_id=task.conference_id)

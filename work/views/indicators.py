@@ -16,7 +16,7 @@ from org.selectors import history_of
 from work import selectors
 from work.forms import ValueFilterForm, ValueForm
 from work.listing import Cell
-from work.models import Conference, IndicatorValue
+from work.models import Conference, IndicatorValue, Initiative
 from work.services import indicators as services
 from work.views.common import list_page
 
@@ -72,6 +72,11 @@ def value_create(request: HttpRequest, unit_id: int) -> HttpResponse:
         conference = get_or_404(
             request.user, Conference.objects.all(), pk=int(request.GET["hoi_nghi"])
         )
+    initiative = None
+    if request.GET.get("mo_hinh", "").isdigit():
+        initiative = get_or_404(
+            request.user, Initiative.objects.all(), pk=int(request.GET["mo_hinh"])
+        )
     initial = (
         {"period_start": conference.review_start, "period_end": conference.review_end}
         if conference
@@ -84,18 +89,27 @@ def value_create(request: HttpRequest, unit_id: int) -> HttpResponse:
         data = dict(form.cleaned_data)
         data.pop("version", None)
         try:
-            services.value_record(unit=unit, conference=conference, **data)
+            services.value_record(
+                unit=unit, conference=conference, initiative=initiative, **data
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã ghi nhận số liệu."))
             if conference is not None:
                 return redirect("work:conference_detail", conference_id=conference.pk)
+            if initiative is not None:
+                return redirect("work:initiative_detail", initiative_id=initiative.pk)
             return redirect("work:value_list")
     return render(
         request,
         "work/value_form.html",
-        {"form": form, "unit": unit, "conference": conference},
+        {
+            "form": form,
+            "unit": unit,
+            "conference": conference,
+            "initiative": initiative,
+        },
     )
 
 
