@@ -437,6 +437,7 @@ class ProgramForm(forms.Form):
         label=_("Tình trạng"),
         choices=CoordinationProgram.Status.choices,
         initial=CoordinationProgram.Status.ACTIVE,
+        required=False,
     )
     version = VersionField()
 

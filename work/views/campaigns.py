@@ -378,7 +378,8 @@ def program_edit(request: HttpRequest, program_id: int) -> HttpResponse:
             program_services.program_update(
                 program=program,
                 expected_version=data["version"] or 0,
-                **_without(data, "version"),
+                **_without(data, "version", "status"),
+                status=data["status"] or CoordinationProgram.Status.ACTIVE,
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
