@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "org",
     "accounts",
     "work",
+    "reports",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,142 @@
+"""Reporting periods and their command-line spelling.
+
+``2023`` (year), ``2023H1``/``2023H2`` (six months), ``2023Q3`` (quarter),
+``2023-07`` (month), ``2023-07-17..2023-07-31`` (an explicit range, a đợt).
+Pure functions: no database.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class PeriodKind(StrEnum):
+    YEAR = "year"
+    HALF = "half"
+    QUARTER = "quarter"
+    MONTH = "month"
+    RANGE = "range"
+
+
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+_PATTERNS = [
+    (PeriodKind.YEAR, re.compile(r"^(\d{4})$")),
+    (PeriodKind.HALF, re.compile(r"^(\d{4})H([12])$", re.IGNORECASE)),
+    (PeriodKind.QUARTER, re.compile(r"^(\d{4})Q([1-4])$", re.IGNORECASE)),
+    (PeriodKind.MONTH, re.compile(r"^(\d{4})-(\d{2})$")),
+    (PeriodKind.RANGE, re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")),
+]
+
+
+class PeriodError(ValueError):
+    """A period spelling that cannot be used; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class Period:
+    kind: PeriodKind
+    start: dt.date
+    end: dt.date
+
+    @property
+    def code(self) -> str:
+        s = self.start
+        if self.kind is PeriodKind.YEAR:
+            return f"{s.year}"
+        if self.kind is PeriodKind.HALF:
+            return f"{s.year}H{1 if s.month == 1 else 2}"
+        if self.kind is PeriodKind.QUARTER:
+            return f"{s.year}Q{(s.month - 1) // 3 + 1}"
+        if self.kind is PeriodKind.MONTH:
+            return f"{s.year}-{s.month:02d}"
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+    @property
+    def label(self) -> str:
+        """How official documents name the period."""
+        s = self.start
+        if self.kind is PeriodKind.YEAR:
+            return f"năm {s.year}"
+        if self.kind is PeriodKind.HALF:
+            half = "đầu" if s.month == 1 else "cuối"
+            return f"6 tháng {half} năm {s.year}"
+        if self.kind is PeriodKind.QUARTER:
+            return f"quý {_ROMAN[(s.month - 1) // 3 + 1]} năm {s.year}"
+        if self.kind is PeriodKind.MONTH:
+            return f"tháng {s.month} năm {s.year}"
+        return f"từ ngày {self.start:%d/%m/%Y} đến ngày {self.end:%d/%m/%Y}"
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def contains(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+    def year_before(self) -> Period:
+        """The same period one year earlier, for comparisons."""
+        return Period(self.kind, _minus_year(self.start), _minus_year(self.end))
+
+
+def _minus_year(day: dt.date) -> dt.date:
+    year = day.year - 1
+    return day.replace(
+        year=year, day=min(day.day, calendar.monthrange(year, day.month)[1])
+    )
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_period(text: str) -> Period:
+    """Read a period spelling; raise PeriodError with a Vietnamese message."""
+    spelled = text.strip()
+    for kind, pattern in _PATTERNS:
+        match = pattern.match(spelled)
+        if match is None:
+            continue
+        try:
+            return _build(kind, match.groups())
+        except ValueError as exc:
+            raise PeriodError(f"Kỳ “{spelled}” không hợp lệ: {exc}.") from exc
+    raise PeriodError(
+        f"Không hiểu kỳ “{spelled}”. Dùng một trong các dạng: 2023, 2023H1, 2023Q3, "
+        "2023-07, 2023-07-17..2023-07-31."
+    )
+
+
+def _build(kind: PeriodKind, groups: tuple[str | None, ...]) -> Period:
+    first = str(groups[0])
+    if kind is PeriodKind.RANGE:
+        try:
+            start = dt.date.fromisoformat(first)
+            end = dt.date.fromisoformat(str(groups[1]))
+        except ValueError:
+            raise ValueError("ngày không tồn tại") from None
+        if end < start:
+            raise ValueError("ngày kết thúc trước ngày bắt đầu")
+        return Period(kind, start, end)
+    year = int(first)
+    if not 1945 <= year <= 2100:
+        raise ValueError("năm ngoài khoảng 1945–2100")
+    if kind is PeriodKind.YEAR:
+        return Period(kind, dt.date(year, 1, 1), dt.date(year, 12, 31))
+    number = int(str(groups[1]))
+    if kind is PeriodKind.HALF:
+        first_month = 1 if number == 1 else 7
+        return Period(
+            kind, dt.date(year, first_month, 1), _month_end(year, first_month + 5)
+        )
+    if kind is PeriodKind.QUARTER:
+        first_month = 3 * (number - 1) + 1
+        return Period(
+            kind, dt.date(year, first_month, 1), _month_end(year, first_month + 2)
+        )
+    if not 1 <= number <= 12:
+        raise ValueError("tháng phải từ 01 đến 12")
+    return Period(kind, dt.date(year, number, 1), _month_end(year, number))
