@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import Substr
 
 from org.lineage import composition_at
 from org.models import Unit
@@ -128,3 +130,75 @@ def rollup(unit: Unit, period: Period) -> Rollup:
             denominator=row["denominator"] if ratio else None,
         )
     return result
+
+
+@dataclass(frozen=True)
+class ChildTotals:
+    unit: Unit
+    initiatives: int
+    conferences: int
+    indicator_values: int
+
+    @property
+    def reported(self) -> bool:
+        return bool(self.initiatives or self.conferences or self.indicator_values)
+
+
+def _child_counts(
+    queryset: QuerySet[Any], date_filter: Q, parent: Unit
+) -> dict[str, int]:
+    width = (parent.depth + 1) * Unit.steplen
+    rows = (
+        queryset.filter(date_filter, unit__path__startswith=parent.path)
+        .annotate(child=Substr("unit__path", 1, width))
+        .values("child")
+        .annotate(n=Count("pk"))
+        .order_by("child")
+    )
+    return {row["child"]: row["n"] for row in rows}
+
+
+def children_totals(unit: Unit, period: Period) -> list[ChildTotals]:
+    """The same figures for each current child of ``unit``, in three queries;
+    a child with none of them in the period has not reported."""
+    children = list(
+        Unit.objects.filter(
+            path__startswith=unit.path, depth=unit.depth + 1, valid_to__isnull=True
+        ).order_by("name")
+    )
+    within = {
+        "initiatives": _child_counts(
+            Initiative.objects.all(),
+            Q(registered_on__gte=period.start, registered_on__lte=period.end),
+            unit,
+        ),
+        "conferences": _child_counts(
+            Conference.objects.all(),
+            Q(date__gte=period.start, date__lte=period.end),
+            unit,
+        ),
+        "indicator_values": _child_counts(
+            IndicatorValue.objects.all(),
+            Q(period_start__gte=period.start, period_end__lte=period.end),
+            unit,
+        ),
+    }
+    return [
+        ChildTotals(
+            unit=child,
+            initiatives=within["initiatives"].get(child.path, 0),
+            conferences=within["conferences"].get(child.path, 0),
+            indicator_values=within["indicator_values"].get(child.path, 0),
+        )
+        for child in children
+    ]
+
+
+def not_reported(unit: Unit, period: Period) -> list[Unit]:
+    """Current children of ``unit`` that recorded nothing in ``period``."""
+    return [c.unit for c in children_totals(unit, period) if not c.reported]
+
+
+def with_year_before(unit: Unit, period: Period) -> tuple[Rollup, Rollup]:
+    """The totals of ``period`` and of the same period a year before."""
+    return rollup(unit, period), rollup(unit, period.year_before())

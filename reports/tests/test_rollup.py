@@ -10,7 +10,8 @@ from decimal import Decimal
 from org import services as org_services
 from org.models import BodyKind
 from reports.periods import parse_period
-from reports.rollup import rollup
+from reports.rollup import children_totals as rollup_children
+from reports.rollup import not_reported, rollup, with_year_before
 from work.models import Award, Field, Indicator, IndicatorValue, Initiative
 from work.services import awards, conferences, indicators, initiatives
 
@@ -127,3 +128,38 @@ def test_a_merged_unit_rolls_up_into_its_successor_and_keeps_its_own_past(world)
     assert rollup(world.commune, period).initiatives == before_commune + before_sibling
     # … and the former sibling's own 2023 report still works, as it was.
     assert rollup(world.sibling, period).initiatives == before_sibling
+
+
+def test_children_totals_and_who_has_not_reported(world):
+    build(world)
+    extra = org_services.unit_create(
+        parent=world.province,
+        code="X09",
+        name="Xã Chưa Báo Cáo",
+        short_name="Chưa Báo Cáo",
+        kind=world.commune.kind,
+    )
+    period = parse_period("2023")
+    children = {c.unit.pk: c for c in rollup_children(world.province, period)}
+    commune = children[world.commune.pk]
+    assert (
+        commune.initiatives
+        == Initiative.objects.filter(
+            unit__in=[world.commune, world.village], registered_on__year=2023
+        ).count()
+    )
+    assert [u.pk for u in not_reported(world.province, period)] == [extra.pk]
+
+
+def test_comparison_with_the_year_before(world):
+    build(world)
+    now, before = with_year_before(world.province, parse_period("2023"))
+    assert before.period == parse_period("2022")
+    assert (
+        before.initiatives
+        == Initiative.objects.filter(registered_on__year=2022).count()
+    )
+    assert (
+        now.indicators["gia-dinh-van-hoa"].value
+        != before.indicators["gia-dinh-van-hoa"].value
+    )
