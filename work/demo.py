@@ -151,9 +151,15 @@ def _figures(rng: random.Random, units: list[Unit]) -> int:
 
 
 def _staff(unit: Unit) -> list[Position]:
-    return list(
-        Position.objects.filter(body__unit=unit).select_related("person", "body")[:4]
-    )
+    # One position per person: a leader may hold several titles at once.
+    seen: dict[int, Position] = {}
+    for position in (
+        Position.objects.filter(body__unit=unit)
+        .select_related("person", "body")
+        .order_by("pk")
+    ):
+        seen.setdefault(position.person_id, position)
+    return list(seen.values())[:4]
 
 
 def _conferences(rng: random.Random, units: list[Unit]) -> int:
