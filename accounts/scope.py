@@ -18,6 +18,7 @@ from django.http import Http404
 
 from accounts.models import Role, User
 from org.models import Body, Person, Position, Reorganization, Unit, UnitVersion
+from reports import models as reports
 from work import models as work
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ UNIT_PATH: Mapping[type[Model], str] = {
     work.Award: "unit__path",
     work.AwardRecipient: "award__unit__path",
     work.PeriodLock: "unit__path",
+    reports.Report: "unit__path",
 }
 # Models reached through a many-valued relation need DISTINCT.
 _MULTI_VALUED: frozenset[type[Model]] = frozenset({Reorganization})

@@ -94,6 +94,19 @@ def name_on(unit: Unit, day: dt.date) -> str:
     return version.name if version else unit.name
 
 
+def version_on(unit: Unit, day: dt.date) -> UnitVersion | None:
+    """The version of ``unit`` on ``day`` (its last one if it did not exist then)."""
+    version: UnitVersion | None = (
+        UnitVersion.objects.filter(_covering(day), unit=unit)
+        .select_related("parent", "kind")
+        .first()
+        or unit.versions.select_related("parent", "kind")
+        .order_by("-valid_from")
+        .first()
+    )
+    return version
+
+
 def living_successors(unit: Unit) -> list[Successor]:
     """Today's units that ``unit`` lives on in; the primary one first.
 

@@ -140,3 +140,14 @@ def _build(kind: PeriodKind, groups: tuple[str | None, ...]) -> Period:
     if not 1 <= number <= 12:
         raise ValueError("tháng phải từ 01 đến 12")
     return Period(kind, dt.date(year, number, 1), _month_end(year, number))
+
+
+def next_label(period: Period) -> str:
+    """How a report names the period after ``period`` ("phương hướng … năm 2024")."""
+    if period.kind is PeriodKind.YEAR:
+        return f"năm {period.start.year + 1}"
+    if period.kind is PeriodKind.HALF:
+        if period.start.month == 1:
+            return f"6 tháng cuối năm {period.start.year}"
+        return f"năm {period.start.year + 1}"
+    return "thời gian tới"

@@ -13,13 +13,20 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Substr
 
 from org.lineage import composition_at
 from org.models import Unit
 from reports.periods import Period
-from work.models import Award, Conference, IndicatorValue, Initiative
+from work.models import (
+    Award,
+    Conference,
+    IndicatorValue,
+    Initiative,
+    Target,
+    TargetProgress,
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,47 @@ class IndicatorTotal:
         return (self.value / self.denominator * 100).quantize(Decimal("0.01"))
 
 
+@dataclass(frozen=True)
+class TargetResult:
+    """A unit's target in a campaign of the period, and what it has achieved
+    by the period's end (progress is recorded cumulatively, as of a date)."""
+
+    campaign: str
+    unit: str
+    description: str
+    comparison: str
+    quantity: Decimal
+    measure: str
+    achieved: Decimal | None
+
+    @property
+    def percent(self) -> Decimal | None:
+        if self.achieved is None or not self.quantity:
+            return None
+        return (self.achieved / self.quantity * 100).quantize(Decimal("0.01"))
+
+    @property
+    def met(self) -> bool:
+        if self.achieved is None:
+            return False
+        if self.comparison == Target.Comparison.AT_MOST:
+            return self.achieved <= self.quantity
+        if self.comparison == Target.Comparison.EXACTLY:
+            return self.achieved == self.quantity
+        return self.achieved >= self.quantity
+
+
+@dataclass(frozen=True)
+class AwardLevel:
+    """Awards of one issuer level: ``rank`` orders levels, ``None`` when the
+    issuer is only named (not a body in the catalogue)."""
+
+    level: str | None
+    rank: int | None
+    collectives: int
+    individuals: int
+
+
 @dataclass
 class Rollup:
     unit: Unit
@@ -50,7 +98,20 @@ class Rollup:
     initiatives_replicated: int = 0
     conferences_by_kind: dict[str, int] = field(default_factory=dict)
     awards_by_form: dict[str, tuple[int, int]] = field(default_factory=dict)
+    awards_by_level: list[AwardLevel] = field(default_factory=list)
     indicators: dict[str, IndicatorTotal] = field(default_factory=dict)
+    targets: list[TargetResult] = field(default_factory=list)
+
+    @property
+    def recognized(self) -> int:
+        """Initiatives recognized as exemplary (replicated ones were too)."""
+        return self.initiatives_by_status.get(
+            "recognized", 0
+        ) + self.initiatives_by_status.get("replicated", 0)
+
+    @property
+    def targets_met(self) -> int:
+        return sum(1 for t in self.targets if t.met)
 
 
 def _scope(unit: Unit, period: Period, path_field: str) -> Q:
@@ -105,6 +166,23 @@ def rollup(unit: Unit, period: Period) -> Rollup:
         .order_by("form")
     }
 
+    result.awards_by_level = [
+        AwardLevel(
+            level=row["issuer__unit__kind__level__name"],
+            rank=row["issuer__unit__kind__level__rank"],
+            collectives=row["collectives"] or 0,
+            individuals=row["individuals"] or 0,
+        )
+        for row in awards.values(
+            "issuer__unit__kind__level__name", "issuer__unit__kind__level__rank"
+        )
+        .annotate(
+            collectives=Sum("collective_count"), individuals=Sum("individual_count")
+        )
+        .order_by("issuer__unit__kind__level__rank")
+    ]
+    result.targets = _targets(unit, period)
+
     values = IndicatorValue.objects.filter(
         _scope(unit, period, "unit__path"),
         initiative__isnull=True,
@@ -130,6 +208,42 @@ def rollup(unit: Unit, period: Period) -> Rollup:
             denominator=row["denominator"] if ratio else None,
         )
     return result
+
+
+def _targets(unit: Unit, period: Period) -> list[TargetResult]:
+    latest = TargetProgress.objects.filter(
+        target=OuterRef("pk"), date__lte=period.end
+    ).order_by("-date", "-id")
+    rows = (
+        Target.objects.filter(
+            _scope(unit, period, "unit__path"),
+            campaign__start__lte=period.end,
+            campaign__end__gte=period.start,
+        )
+        .annotate(achieved=Subquery(latest.values("achieved")[:1]))
+        .values(
+            "campaign__name",
+            "unit__name",
+            "description",
+            "comparison",
+            "quantity",
+            "measure",
+            "achieved",
+        )
+        .order_by("campaign__start", "campaign__name", "unit__path", "description")
+    )
+    return [
+        TargetResult(
+            campaign=row["campaign__name"],
+            unit=row["unit__name"],
+            description=row["description"],
+            comparison=row["comparison"],
+            quantity=row["quantity"],
+            measure=row["measure"],
+            achieved=row["achieved"],
+        )
+        for row in rows
+    ]
 
 
 @dataclass(frozen=True)

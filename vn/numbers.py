@@ -68,3 +68,28 @@ def format_number(value: Decimal | int, places: int = 0) -> str:
     """Write a number the Vietnamese way: 3374 → "3.374", 96.99 → "96,99"."""
     quantized = f"{Decimal(value):,.{places}f}"
     return quantized.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def format_quantity(value: Decimal | int | None) -> str:
+    """A count or amount: whole numbers without decimals, others with two."""
+    if value is None:
+        return "—"
+    number = Decimal(value)
+    places = 0 if number == number.to_integral_value() else 2
+    return format_number(number, places)
+
+
+def format_percent(value: Decimal | None) -> str:
+    """96.92 → "96,92%"; nothing to show → "—"."""
+    return "—" if value is None else f"{format_number(value, 2)}%"
+
+
+def official_date(day: dt.date) -> str:
+    """The date line of official documents: "ngày 05 tháng 02 năm 2023".
+
+    Days below 10 and the months January and February take a leading zero
+    (so that nothing can be written in front of them); other months do not:
+    "ngày 20 tháng 7 năm 2023".
+    """
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"

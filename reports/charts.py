@@ -1,0 +1,152 @@
+"""Charts of the figures, drawn by matplotlib on the server.
+
+The same function draws a chart for the page (SVG) and for the documents
+(PNG), so they look the same everywhere and nothing loads from a CDN. The
+object API (no pyplot) keeps it free of global state, safe in threads.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from matplotlib.figure import Figure
+
+from reports.figures import Figures
+from reports.periods import Period
+from reports.rollup import rollup
+
+_BLUE = "#1f4e79"
+_GREY = "#9aa7b4"
+_RED = "#b3261e"
+_GREEN = "#2e7d32"
+
+
+def _figure(height: float = 3.2) -> Figure:
+    figure = Figure(figsize=(6.4, height), dpi=100, layout="constrained")
+    figure.patch.set_facecolor("white")
+    return figure
+
+
+def _wrap(label: str, width: int = 18) -> str:
+    return "\n".join(textwrap.wrap(label, width)) or label
+
+
+def by_field(figures: Figures) -> Figure:
+    table = figures.table("initiatives_by_field")
+    rows = [r for r in table.rows if r[0] != "Tổng số"]
+    figure = _figure()
+    axes = figure.subplots()
+    labels = [_wrap(str(r[0])) for r in rows]
+    positions = range(len(rows))
+    now = [int(r[1] or 0) for r in rows]
+    before = [int(r[2] or 0) for r in rows]
+    axes.bar([p - 0.2 for p in positions], before, 0.4, color=_GREY, label="Cùng kỳ")
+    bars = axes.bar([p + 0.2 for p in positions], now, 0.4, color=_BLUE, label="Kỳ này")
+    axes.bar_label(bars, fontsize=8)
+    axes.set_xticks(list(positions), labels, fontsize=8)
+    axes.set_title("Mô hình, điển hình theo lĩnh vực", fontsize=10)
+    axes.legend(fontsize=8)
+    axes.spines[["top", "right"]].set_visible(False)
+    return figure
+
+
+def by_child(figures: Figures) -> Figure:
+    children = figures.children[:25]
+    figure = _figure(max(2.4, 0.28 * len(children) + 1))
+    axes = figure.subplots()
+    names = [_wrap(c.unit.short_name or c.unit.name, 28) for c in children]
+    values = [c.initiatives for c in children]
+    colours = [_BLUE if c.reported else _RED for c in children]
+    bars = axes.barh(names, values, color=colours)
+    axes.bar_label(bars, fontsize=7)
+    axes.invert_yaxis()
+    axes.tick_params(axis="y", labelsize=7)
+    title = "Mô hình, điển hình theo đơn vị trực thuộc"
+    if len(figures.children) > len(children):
+        title += f" (25/{len(figures.children)} đơn vị)"
+    axes.set_title(title, fontsize=10)
+    axes.spines[["top", "right"]].set_visible(False)
+    return figure
+
+
+def trend(figures: Figures, years: int = 5) -> Figure:
+    periods: list[Period] = [figures.period]
+    for _ in range(years - 1):
+        periods.insert(0, periods[0].year_before())
+    totals = [
+        figures.now.initiatives
+        if p == figures.period
+        else figures.before.initiatives
+        if p == figures.period.year_before()
+        else rollup(figures.unit, p).initiatives
+        for p in periods
+    ]
+    figure = _figure(2.8)
+    axes = figure.subplots()
+    labels = [str(p.start.year) for p in periods]
+    axes.plot(labels, totals, marker="o", color=_BLUE)
+    for label, total in zip(labels, totals, strict=True):
+        axes.annotate(
+            str(total),
+            (label, total),
+            textcoords="offset points",
+            xytext=(0, 6),
+            ha="center",
+            fontsize=8,
+        )
+    axes.set_title(
+        f"Mô hình, điển hình qua các năm ({figures.period.label})", fontsize=10
+    )
+    axes.set_ylim(bottom=0, top=max([*totals, 1]) * 1.2)
+    axes.spines[["top", "right"]].set_visible(False)
+    return figure
+
+
+def targets(figures: Figures) -> Figure:
+    results = figures.now.targets[:20]
+    figure = _figure(max(2.0, 0.3 * len(results) + 1))
+    axes = figure.subplots()
+    if not results:
+        axes.text(0.5, 0.5, "Không có chỉ tiêu trong kỳ", ha="center", va="center")
+        axes.set_axis_off()
+        return figure
+    names = [_wrap(f"{t.unit}: {t.description}", 36) for t in results]
+    percents = [float(t.percent or 0) for t in results]
+    colours = [_GREEN if t.met else _RED for t in results]
+    bars = axes.barh(names, percents, color=colours)
+    axes.bar_label(bars, labels=[f"{p:.0f}%" for p in percents], fontsize=7)
+    axes.axvline(100, color="black", linewidth=0.8, linestyle="--")
+    axes.invert_yaxis()
+    axes.tick_params(axis="y", labelsize=7)
+    axes.set_title(
+        f"Chỉ tiêu đạt {figures.now.targets_met}/{len(figures.now.targets)}",
+        fontsize=10,
+    )
+    axes.spines[["top", "right"]].set_visible(False)
+    return figure
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str
+    title: str
+    draw: Callable[[Figures], Figure]
+
+
+CHARTS = [
+    Chart("by-field", "Theo lĩnh vực", by_field),
+    Chart("by-child", "Theo đơn vị trực thuộc", by_child),
+    Chart("trend", "Qua các năm", trend),
+    Chart("targets", "Chỉ tiêu", targets),
+]
+
+
+def render(figure: Figure, fmt: str) -> bytes:
+    """The chart as SVG (for pages) or PNG (for documents)."""
+    buffer = io.BytesIO()
+    options = {"metadata": {"Date": None}} if fmt == "svg" else {"dpi": 150}
+    figure.savefig(buffer, format=fmt, **options)
+    return buffer.getvalue()

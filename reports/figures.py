@@ -1,0 +1,273 @@
+"""The figures of a report, as tables every renderer shares.
+
+The page, the DOCX, the PDF (converted from the DOCX) and the XLSX all draw
+from ``report_figures``: one roll-up, formatted once into tables of cells.
+Cells keep their raw numbers; each renderer writes them its own way (the
+documents the Vietnamese way, the spreadsheet as numbers).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from org.models import Unit
+from reports.periods import Period
+from reports.rollup import ChildTotals, Rollup, children_totals, rollup
+from vn.numbers import format_percent, format_quantity
+from work.models import Award, Conference, Field, Initiative, Target
+
+Cell = str | int | Decimal | None
+
+
+@dataclass
+class Table:
+    key: str
+    title: str
+    header: list[str]
+    rows: list[list[Cell]] = field(default_factory=list)
+    # Columns holding percentages (written with "%").
+    percent_columns: frozenset[int] = frozenset()
+
+    def text_rows(self) -> list[list[str]]:
+        """Every cell as the documents write it."""
+        return [
+            [
+                format_percent(cell)
+                if i in self.percent_columns
+                and (cell is None or isinstance(cell, Decimal))
+                else _text(cell)
+                for i, cell in enumerate(row)
+            ]
+            for row in self.rows
+        ]
+
+
+def _text(cell: Cell) -> str:
+    if cell is None:
+        return "—"
+    if isinstance(cell, int | Decimal):
+        return format_quantity(cell)
+    return cell
+
+
+@dataclass
+class Figures:
+    unit: Unit
+    period: Period
+    now: Rollup
+    before: Rollup
+    children: list[ChildTotals]
+    tables: list[Table]
+
+    def table(self, key: str) -> Table:
+        return next(t for t in self.tables if t.key == key)
+
+    @property
+    def not_reported(self) -> list[Unit]:
+        return [c.unit for c in self.children if not c.reported]
+
+
+def _field_names() -> dict[str, str]:
+    return {f.code: f.name for f in Field.objects.all()}
+
+
+def _change(now: Decimal | int, before: Decimal | int) -> str:
+    difference = Decimal(now) - Decimal(before)
+    if difference == 0:
+        return "="
+    sign = "+" if difference > 0 else "−"
+    return f"{sign}{format_quantity(abs(difference))}"
+
+
+def report_figures(unit: Unit, period: Period) -> Figures:
+    now, before = rollup(unit, period), rollup(unit, period.year_before())
+    children = children_totals(unit, period)
+    names = _field_names()
+    tables: list[Table] = []
+
+    by_field = Table(
+        "initiatives_by_field",
+        "Mô hình, điển hình “Dân vận khéo” theo lĩnh vực",
+        ["Lĩnh vực", "Kỳ này", "Cùng kỳ năm trước", "Tăng, giảm"],
+    )
+    codes = sorted(
+        set(now.initiatives_by_field) | set(before.initiatives_by_field),
+        key=lambda c: list(names).index(c) if c in names else len(names),
+    )
+    for code in codes:
+        a, b = (
+            now.initiatives_by_field.get(code, 0),
+            before.initiatives_by_field.get(code, 0),
+        )
+        by_field.rows.append([names.get(code, code), a, b, _change(a, b)])
+    by_field.rows.append(
+        [
+            "Tổng số",
+            now.initiatives,
+            before.initiatives,
+            _change(now.initiatives, before.initiatives),
+        ]
+    )
+    tables.append(by_field)
+
+    statuses = dict(Initiative.Status.choices)
+    detail = Table(
+        "initiatives_detail",
+        "Mô hình, điển hình theo nguồn gốc, chủ thể và trạng thái",
+        ["Nội dung", "Số lượng"],
+    )
+    detail.rows += [
+        ["Mô hình mới", now.initiatives_new],
+        ["Mô hình nhân rộng", now.initiatives_replicated],
+        ["Do tập thể thực hiện", now.initiatives_by_holder.get("collective", 0)],
+        ["Do cá nhân thực hiện", now.initiatives_by_holder.get("individual", 0)],
+    ]
+    detail.rows += [
+        [str(label), now.initiatives_by_status[code]]
+        for code, label in statuses.items()
+        if code in now.initiatives_by_status
+    ]
+    tables.append(detail)
+
+    kinds = dict(Conference.Kind.choices)
+    conferences = Table(
+        "conferences", "Hội nghị, đối thoại theo loại", ["Loại", "Số cuộc"]
+    )
+    conferences.rows += [
+        [str(kinds.get(code, code)), n] for code, n in now.conferences_by_kind.items()
+    ]
+    conferences.rows.append(["Tổng số", sum(now.conferences_by_kind.values())])
+    tables.append(conferences)
+
+    forms = dict(Award.Form.choices)
+    awards = Table(
+        "awards", "Khen thưởng theo hình thức", ["Hình thức", "Tập thể", "Cá nhân"]
+    )
+    awards.rows += [
+        [str(forms.get(code, code)), collectives, individuals]
+        for code, (collectives, individuals) in now.awards_by_form.items()
+    ]
+    tables.append(awards)
+    levels = Table(
+        "awards_by_level",
+        "Khen thưởng theo cấp khen",
+        ["Cấp khen", "Tập thể", "Cá nhân"],
+    )
+    levels.rows += [
+        [row.level or "Cơ quan ngoài danh mục", row.collectives, row.individuals]
+        for row in now.awards_by_level
+    ]
+    tables.append(levels)
+
+    indicators = Table(
+        "indicators",
+        "Kết quả các chỉ số",
+        ["Chỉ số", "Kết quả", "Trên tổng số", "Tỷ lệ", "Cùng kỳ năm trước"],
+        percent_columns=frozenset({3}),
+    )
+    for code, total in now.indicators.items():
+        earlier = before.indicators.get(code)
+        if total.denominator is None:
+            previous: Cell = earlier.value if earlier else None
+        else:
+            previous = format_percent(earlier.percent) if earlier else None
+        indicators.rows.append(
+            [total.name, total.value, total.denominator, total.percent, previous]
+        )
+    tables.append(indicators)
+
+    comparisons = dict(Target.Comparison.choices)
+    targets = Table(
+        "targets",
+        "Thực hiện chỉ tiêu",
+        [
+            "Cuộc vận động, phong trào",
+            "Đơn vị",
+            "Chỉ tiêu",
+            "Kế hoạch",
+            "Đạt",
+            "Tỷ lệ",
+            "Đánh giá",
+        ],
+        percent_columns=frozenset({5}),
+    )
+    targets.rows += [
+        [
+            t.campaign,
+            t.unit,
+            t.description,
+            f"{comparisons.get(t.comparison, '')} {format_quantity(t.quantity)} "
+            f"{t.measure}".strip(),
+            t.achieved,
+            t.percent,
+            "Đạt" if t.met else "Chưa đạt",
+        ]
+        for t in now.targets
+    ]
+    tables.append(targets)
+
+    by_child = Table(
+        "children",
+        "Theo đơn vị trực thuộc",
+        ["Đơn vị", "Mô hình, điển hình", "Hội nghị", "Số liệu chỉ số", "Đã báo cáo"],
+    )
+    by_child.rows += [
+        [
+            c.unit.name,
+            c.initiatives,
+            c.conferences,
+            c.indicator_values,
+            "Có" if c.reported else "Chưa",
+        ]
+        for c in children
+    ]
+    tables.append(by_child)
+    return Figures(unit, period, now, before, children, tables)
+
+
+def results_paragraph(unit: Unit, period: Period) -> str:
+    """A first paragraph of results, written from the roll-up for staff to edit."""
+    now = rollup(unit, period)
+    names = _field_names()
+    parts = [
+        f"{names.get(code, code).lower()} {format_quantity(n)}"
+        for code, n in sorted(
+            now.initiatives_by_field.items(),
+            key=lambda item: list(names).index(item[0]) if item[0] in names else 99,
+        )
+    ]
+    sentences = [
+        f"Trong {period.label}, {unit.name} có {format_quantity(now.initiatives)} "
+        "mô hình, điển hình “Dân vận khéo” được đăng ký"
+        + (f" (lĩnh vực {'; '.join(parts)})" if parts else "")
+        + f"; {format_quantity(now.initiatives_replicated)} mô hình được nhân rộng, "
+        f"{format_quantity(now.recognized)} mô hình, điển hình được công nhận "
+        "tiêu biểu."
+    ]
+    conferences = sum(now.conferences_by_kind.values())
+    if conferences:
+        sentences.append(
+            f"Tổ chức {format_quantity(conferences)} hội nghị sơ kết, tổng kết, "
+            "triển khai và đối thoại."
+        )
+    collectives = sum(c for c, _i in now.awards_by_form.values())
+    individuals = sum(i for _c, i in now.awards_by_form.values())
+    if collectives or individuals:
+        sentences.append(
+            f"Khen thưởng {format_quantity(collectives)} tập thể và "
+            f"{format_quantity(individuals)} cá nhân có thành tích xuất sắc."
+        )
+    for total in now.indicators.values():
+        if total.denominator:
+            sentences.append(
+                f"{total.name}: {format_quantity(total.value)}/"
+                f"{format_quantity(total.denominator)} "
+                f"({format_percent(total.percent)})."
+            )
+    if now.targets:
+        sentences.append(
+            f"Đạt {format_quantity(now.targets_met)}/"
+            f"{format_quantity(len(now.targets))} chỉ tiêu đề ra."
+        )
+    return " ".join(sentences)
