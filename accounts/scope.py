@@ -17,6 +17,7 @@ from django.db.models import Model, QuerySet
 from django.http import Http404
 
 from accounts.models import Role, User
+from jobs.models import Job
 from org.models import Body, Person, Position, Reorganization, Unit, UnitVersion
 from reports import models as reports
 from work import models as work
@@ -61,6 +62,7 @@ UNIT_PATH: Mapping[type[Model], str] = {
     work.AwardRecipient: "award__unit__path",
     work.PeriodLock: "unit__path",
     reports.Report: "unit__path",
+    Job: "unit__path",
 }
 # Models reached through a many-valued relation need DISTINCT.
 _MULTI_VALUED: frozenset[type[Model]] = frozenset({Reorganization})

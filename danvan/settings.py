@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "accounts",
     "work",
     "reports",
+    "jobs",
 ]
 
 MIDDLEWARE = [
@@ -143,6 +144,17 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "media/"
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
+
+# Background jobs. With CELERY_BROKER_URL set (redis://127.0.0.1:6379/0 in
+# production) Celery workers run them (`celery -A danvan.celery_app worker`); without it
+# (the embedded default) they run in-process when the request commits.
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_BROKER_URL = CELERY_BROKER_URL or "memory://"
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

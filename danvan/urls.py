@@ -8,4 +8,6 @@ urlpatterns = [
     path("tai-khoan/", include("accounts.urls")),
     path("", include("org.urls")),
     path("", include("work.urls")),
+    path("", include("reports.urls")),
+    path("", include("jobs.urls")),
 ]

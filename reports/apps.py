@@ -8,6 +8,7 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from danvan.audit import register
+        from reports import jobs  # noqa: F401  (registers the job handlers)
         from reports.models import DocumentLayout, Report
 
         register(Report)

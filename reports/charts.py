@@ -60,7 +60,9 @@ def by_child(figures: Figures) -> Figure:
     names = [_wrap(c.unit.short_name or c.unit.name, 28) for c in children]
     values = [c.initiatives for c in children]
     colours = [_BLUE if c.reported else _RED for c in children]
-    bars = axes.barh(names, values, color=colours)
+    positions = list(range(len(children)))
+    bars = axes.barh(positions, values, color=colours)
+    axes.set_yticks(positions, names)
     axes.bar_label(bars, fontsize=7)
     axes.invert_yaxis()
     axes.tick_params(axis="y", labelsize=7)
@@ -116,7 +118,9 @@ def targets(figures: Figures) -> Figure:
     names = [_wrap(f"{t.unit}: {t.description}", 36) for t in results]
     percents = [float(t.percent or 0) for t in results]
     colours = [_GREEN if t.met else _RED for t in results]
-    bars = axes.barh(names, percents, color=colours)
+    positions = list(range(len(results)))
+    bars = axes.barh(positions, percents, color=colours)
+    axes.set_yticks(positions, names)
     axes.bar_label(bars, labels=[f"{p:.0f}%" for p in percents], fontsize=7)
     axes.axvline(100, color="black", linewidth=0.8, linestyle="--")
     axes.invert_yaxis()

@@ -418,14 +418,17 @@ def docx_to_pdf(docx: bytes, *, timeout: int = 120) -> bytes:
         return target.read_bytes()
 
 
-def report_file(report: Report, fmt: str) -> tuple[bytes, str, str]:
-    """(content, content type, file name) of the report in ``fmt``."""
+def file_name(report: Report, fmt: str) -> str:
     stem = f"bao-cao-{report.kind}-{report.unit.code}-{report.period.value.code}"
-    stem = stem.replace("..", "_").replace("/", "-")
+    return stem.replace("..", "_").replace("/", "-") + f".{fmt}"
+
+
+def report_file(report: Report, fmt: str) -> tuple[bytes, str, str]:
+    """(content, file name, content type) of the report in ``fmt``."""
     if fmt == "docx":
-        return report_docx(report), DOCX_TYPE, f"{stem}.docx"
+        return report_docx(report), file_name(report, fmt), DOCX_TYPE
     if fmt == "xlsx":
-        return report_xlsx(report), XLSX_TYPE, f"{stem}.xlsx"
+        return report_xlsx(report), file_name(report, fmt), XLSX_TYPE
     if fmt == "pdf":
-        return docx_to_pdf(report_docx(report)), PDF_TYPE, f"{stem}.pdf"
+        return docx_to_pdf(report_docx(report)), file_name(report, fmt), PDF_TYPE
     raise ValueError(fmt)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -13,6 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from org.models import Body, Unit
 from reports.periods import Period, PeriodKind
 from work.models import PeriodLock, Versioned
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class ReportPeriod(models.Model):
@@ -59,8 +63,9 @@ class ReportPeriod(models.Model):
         return stored
 
 
-def _size(default: str) -> models.DecimalField:  # type: ignore[type-arg]
+def _size(label: StrOrPromise, default: str) -> models.DecimalField:  # type: ignore[type-arg]
     return models.DecimalField(
+        label,
         max_digits=4,
         decimal_places=1,
         default=Decimal(default),
@@ -68,9 +73,9 @@ def _size(default: str) -> models.DecimalField:  # type: ignore[type-arg]
     )
 
 
-def _margin(default: int) -> models.PositiveSmallIntegerField:  # type: ignore[type-arg]
+def _margin(label: StrOrPromise, default: int) -> models.PositiveSmallIntegerField:  # type: ignore[type-arg]
     return models.PositiveSmallIntegerField(
-        default=default, validators=[MinValueValidator(5), MaxValueValidator(60)]
+        label, default=default, validators=[MinValueValidator(5), MaxValueValidator(60)]
     )
 
 
@@ -88,30 +93,31 @@ class DocumentLayout(models.Model):
     font_name = models.CharField(
         _("phông chữ"), max_length=60, default="Times New Roman"
     )
-    margin_top_mm = _margin(20)
-    margin_bottom_mm = _margin(20)
-    margin_left_mm = _margin(30)
-    margin_right_mm = _margin(15)
-    party_header_pt = _size("15")
-    superior_pt = _size("14")
-    issuer_pt = _size("14")
-    number_pt = _size("14")
-    date_line_pt = _size("14")
-    doc_type_pt = _size("16")
-    subject_pt = _size("14")
-    body_pt = _size("14")
-    table_pt = _size("12")
-    signature_pt = _size("14")
-    recipients_heading_pt = _size("14")
-    recipients_pt = _size("12")
-    first_line_indent_mm = _margin(10)
+    margin_top_mm = _margin(_("lề trên (mm)"), 20)
+    margin_bottom_mm = _margin(_("lề dưới (mm)"), 20)
+    margin_left_mm = _margin(_("lề trái (mm)"), 30)
+    margin_right_mm = _margin(_("lề phải (mm)"), 15)
+    party_header_pt = _size(_("cỡ chữ “ĐẢNG CỘNG SẢN VIỆT NAM” (pt)"), "15")
+    superior_pt = _size(_("cỡ chữ tên cơ quan cấp trên (pt)"), "14")
+    issuer_pt = _size(_("cỡ chữ tên cơ quan ban hành (pt)"), "14")
+    number_pt = _size(_("cỡ chữ số, ký hiệu (pt)"), "14")
+    date_line_pt = _size(_("cỡ chữ địa danh, ngày tháng (pt)"), "14")
+    doc_type_pt = _size(_("cỡ chữ tên loại văn bản (pt)"), "16")
+    subject_pt = _size(_("cỡ chữ trích yếu (pt)"), "14")
+    body_pt = _size(_("cỡ chữ nội dung (pt)"), "14")
+    table_pt = _size(_("cỡ chữ trong bảng (pt)"), "12")
+    signature_pt = _size(_("cỡ chữ khối chữ ký (pt)"), "14")
+    recipients_heading_pt = _size(_("cỡ chữ “Nơi nhận:” (pt)"), "14")
+    recipients_pt = _size(_("cỡ chữ danh sách nơi nhận (pt)"), "12")
+    first_line_indent_mm = _margin(_("thụt đầu dòng (mm)"), 10)
     line_spacing = models.DecimalField(
+        _("giãn dòng (lần)"),
         max_digits=3,
         decimal_places=2,
         default=Decimal("1.15"),
         validators=[MinValueValidator(Decimal(1)), MaxValueValidator(Decimal(3))],
     )
-    paragraph_after_pt = _size("6")
+    paragraph_after_pt = _size(_("khoảng cách sau đoạn (pt)"), "6")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

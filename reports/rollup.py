@@ -110,6 +110,10 @@ class Rollup:
         ) + self.initiatives_by_status.get("replicated", 0)
 
     @property
+    def conferences(self) -> int:
+        return sum(self.conferences_by_kind.values())
+
+    @property
     def targets_met(self) -> int:
         return sum(1 for t in self.targets if t.met)
 

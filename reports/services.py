@@ -151,6 +151,22 @@ def _require_unit_role(user: User, unit: Unit, action: Action) -> None:
         raise PermissionDenied
 
 
+def report_draft(*, unit: Unit, period: Period, kind: str | None = None) -> Report:
+    """An unsaved report with the drafted header and results, for a document
+    produced without storing anything (the command line)."""
+    from reports.figures import results_paragraph
+
+    chosen = kind or default_kind(period)
+    return Report(
+        unit=unit,
+        period=ReportPeriod(kind=period.kind.value, start=period.start, end=period.end),
+        kind=chosen,
+        issuer=_issuer_of(unit, period),
+        results=results_paragraph(unit, period),
+        **default_header(unit, period, chosen).__dict__,
+    )
+
+
 @transaction.atomic
 def report_create(
     *, unit: Unit, period: Period, by: User | None, kind: str | None = None

@@ -202,7 +202,27 @@ def hidden_work(unit: Unit, body: Body) -> dict[str, Any]:
         reason=f"Khóa {MARKER}",
         by=None,
     )
+    from jobs.services import job_start
+    from reports.periods import parse_period
+    from reports.services import report_create
+
+    report = report_create(unit=unit, period=parse_period("2023"), by=None)
+    type(report).objects.filter(pk=report.pk).update(
+        strengths=f"Ưu điểm {MARKER}", subject=f"tổng kết {MARKER}"
+    )
+    job = job_start(
+        kind="report-file",
+        title=f"Việc {MARKER}",
+        unit=unit,
+        by=None,
+        params={"report_id": report.pk, "format": "docx"},
+    )
+    from jobs.tasks import run_job
+
+    run_job(job.pk)  # inside a test transaction on_commit never fires
     return {
+        "report_id": report,
+        "job_id": job,
         "lock_id": lock,
         "task_id": task,
         "dialogue_id": dialogue,
@@ -220,7 +240,8 @@ def snapshot() -> list[Any]:
     from django.apps import apps
 
     models: list[type[Model]] = [Unit, Body, Person, Position, Reorganization, User]
-    models += list(apps.get_app_config("work").get_models())
+    for app in ("work", "reports", "jobs"):
+        models += list(apps.get_app_config(app).get_models())
     return [list(model._default_manager.order_by("pk").values()) for model in models]
 
 
@@ -243,8 +264,14 @@ def readable(response: Any) -> str:
     return str(response.content.decode(errors="replace"))
 
 
+# A value for each slug keyword of the URL configuration.
+SLUGS = {"kind": "mo-hinh", "fmt": "docx", "chart": "by-field"}
+
+
 def fill(route: str, objects: dict[str, Any]) -> str:
-    url = "/" + route.replace("<slug:kind>", "mo-hinh")
+    url = "/" + route
+    for slug, value in SLUGS.items():
+        url = url.replace(f"<slug:{slug}>", value)
     for key, obj in objects.items():
         url = url.replace(f"<int:{key}>", str(obj.pk))
     assert "<" not in url, f"{route}: add its keyword to hidden_records()"

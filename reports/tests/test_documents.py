@@ -139,6 +139,7 @@ def test_the_layout_comes_from_the_profile_in_force(world):
     report = report_create(unit=world.commune, period=parse_period("2023H1"), by=None)
     document = Document(io.BytesIO(report_docx(report)))
     section = document.sections[0]
+    assert section.left_margin is not None
     assert round(section.left_margin.mm) == 35
     assert document.styles["Normal"].font.size.pt == 13
     assert document.styles["Normal"].font.name == "Times New Roman"

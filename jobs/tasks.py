@@ -1,0 +1,63 @@
+"""The Celery task that runs every job.
+
+With a broker configured (CELERY_BROKER_URL, Redis in production) a worker
+runs it; without one (the embedded default) Celery runs it in-process when
+the request that started it commits.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from jobs.models import Job
+from jobs.registry import HANDLERS, JobError
+
+log = logging.getLogger(__name__)
+
+
+@shared_task(name="jobs.run", ignore_result=True)
+def run_job(job_id: int) -> None:
+    job = Job.objects.filter(pk=job_id, status=Job.Status.QUEUED).first()
+    if job is None:
+        return  # already taken by another worker, or deleted
+    Job.objects.filter(pk=job.pk).update(
+        status=Job.Status.RUNNING, started_at=timezone.now(), progress=0
+    )
+
+    def progress(percent: int, message: str) -> None:
+        Job.objects.filter(pk=job_id).update(
+            progress=max(0, min(100, percent)), message=message[:500]
+        )
+
+    try:
+        handler = HANDLERS.get(job.kind)
+        if handler is None:
+            raise JobError(_("Không có cách xử lý việc loại “%s”.") % job.kind)
+        result = handler(job, progress)
+    except JobError as exc:
+        _finish(job_id, Job.Status.FAILED, str(exc))
+        return
+    except Exception:
+        log.exception("job %s (%s) failed", job_id, job.kind)
+        _finish(job_id, Job.Status.FAILED, _("Có lỗi khi xử lý; hãy thử lại sau."))
+        return
+    job.refresh_from_db()
+    if result is not None:
+        content, name, content_type = result
+        job.result.save(name, ContentFile(content), save=False)
+        job.result_name, job.result_type = name, content_type
+    job.status, job.progress = Job.Status.DONE, 100
+    job.message = _("Đã xong.")
+    job.finished_at = timezone.now()
+    job.save()
+
+
+def _finish(job_id: int, status: str, message: str) -> None:
+    Job.objects.filter(pk=job_id).update(
+        status=status, message=message[:500], finished_at=timezone.now()
+    )

@@ -1,0 +1,215 @@
+"""A report's life: drafted, edited, submitted, approved by the unit above
+(which locks the period), reopened; and the pages that drive it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from accounts.models import Role
+from accounts.services import user_create
+from reports.models import Report
+from reports.periods import parse_period
+from reports.services import (
+    report_approve,
+    report_create,
+    report_return,
+    report_submit,
+    report_update,
+)
+from work.models import Field, Initiative
+from work.services import initiatives
+from work.services.common import LockedPeriodError, StaleEditError, period_reopen
+
+D = dt.date
+
+
+@pytest.fixture
+def approver(world):
+    return user_create(
+        actor=None,
+        username="phe.duyet.tinh",
+        password="mat-khau-phe-duyet-2024",
+        full_name="Trần Thị Duyệt",
+        unit=world.province,
+        role=Role.APPROVER,
+    )
+
+
+def _narrative(report: Report, user) -> Report:
+    return report_update(
+        report=report,
+        data={
+            "strengths": "Các mô hình bám sát đời sống nhân dân.",
+            "shortcomings": "Một số nơi còn hình thức.",
+            "next_tasks": "Nhân rộng các mô hình tiêu biểu.",
+        },
+        expected_version=report.version,
+        by=user,
+    )
+
+
+def _register(world, day: dt.date) -> Initiative:
+    return initiatives.initiative_register(
+        data=initiatives.InitiativeData(
+            unit=world.commune,
+            name="Mô hình “Tuyến đường hoa”",
+            field=Field.objects.get(code="van-hoa-xa-hoi"),
+            registered_on=day,
+            holder_name="Chi hội Phụ nữ thôn Một",
+        )
+    )
+
+
+def test_submit_approve_locks_the_period_and_reopening_shows(world, approver):
+    _register(world, D(2023, 3, 1))
+    report = report_create(
+        unit=world.commune, period=parse_period("2023H1"), by=world.commune_officer
+    )
+    assert report.kind == Report.Kind.MIDYEAR
+    assert report.subject.startswith("sơ kết công tác dân vận 6 tháng đầu năm 2023")
+    with pytest.raises(ValidationError, match="còn thiếu"):
+        report_submit(report=report, by=world.commune_officer)
+    report = _narrative(report, world.commune_officer)
+    report_submit(report=report, by=world.commune_officer)
+    assert report.status == Report.Status.SUBMITTED
+    with pytest.raises(ValidationError):
+        _narrative(report, world.commune_officer)  # submitted: no more edits
+
+    report_approve(report=report, by=approver, note="Đồng ý.")
+    assert report.status == Report.Status.APPROVED
+    assert report.lock is not None and report.lock.unit == world.commune
+    # The period's data of the commune's subtree can no longer change …
+    with pytest.raises(LockedPeriodError):
+        _register(world, D(2023, 5, 1))
+    # … outside the period it can.
+    _register(world, D(2023, 8, 1))
+
+    period_reopen(lock=report.lock, by=approver, reason="Bổ sung số liệu thôn Một.")
+    _register(world, D(2023, 5, 1))
+    report.refresh_from_db()
+    report = _narrative(report, world.commune_officer)  # editable again
+    report_submit(report=report, by=world.commune_officer)
+    assert report.status == Report.Status.SUBMITTED
+
+
+def test_approval_comes_from_the_unit_above(world, approver):
+    report = report_create(unit=world.commune, period=parse_period("2023"), by=None)
+    report = _narrative(report, world.commune_officer)
+    report_submit(report=report, by=world.commune_officer)
+    own_approver = user_create(
+        actor=None,
+        username="phe.duyet.xa",
+        password="mat-khau-phe-duyet-2024",
+        full_name="Lê Văn Xã",
+        unit=world.commune,
+        role=Role.APPROVER,
+    )
+    with pytest.raises(ValidationError, match="cấp trên"):
+        report_approve(report=report, by=own_approver)
+    with pytest.raises(PermissionDenied):
+        report_approve(report=report, by=world.sibling_officer)
+    with pytest.raises(PermissionDenied):
+        report_approve(report=report, by=world.outsider)
+    with pytest.raises(ValidationError, match="lý do"):
+        report_return(report=report, by=approver, note=" ")
+    report_return(report=report, by=approver, note="Bổ sung phần nguyên nhân.")
+    assert report.status == Report.Status.RETURNED
+    assert report.lock is None
+
+
+def test_a_stale_edit_is_refused(world):
+    report = report_create(unit=world.commune, period=parse_period("2023"), by=None)
+    stale = report.version
+    _narrative(report, world.commune_officer)
+    with pytest.raises(StaleEditError):
+        report_update(
+            report=Report.objects.get(pk=report.pk),
+            data={"strengths": "Ghi đè"},
+            expected_version=stale,
+            by=world.commune_officer,
+        )
+
+
+def test_a_viewer_cannot_edit_and_one_report_per_unit_period_kind(world):
+    report = report_create(unit=world.commune, period=parse_period("2023"), by=None)
+    with pytest.raises(PermissionDenied):
+        _narrative(report, world.commune_viewer)
+    with pytest.raises(ValidationError, match="đã có báo cáo"):
+        report_create(unit=world.commune, period=parse_period("2023"), by=None)
+
+
+def test_pages_drive_the_workflow(world, client_as, approver):
+    _register(world, D(2023, 3, 1))
+    client = client_as(world.commune_officer)
+    response = client.post(
+        "/bao-cao/", {"unit": world.commune.code, "period": "2023H1", "kind": ""}
+    )
+    report = Report.objects.get()
+    assert response.status_code == 302
+    page = client.get(f"/bao-cao/{report.pk}/").content.decode()
+    assert "Mô hình, điển hình “Dân vận khéo” theo lĩnh vực" in page
+    data = {
+        field: getattr(report, field) or ""
+        for field in (
+            "superior_name",
+            "issuer_name",
+            "symbol",
+            "place",
+            "subject",
+            "signer_authority",
+            "signer_title",
+            "signer_name",
+            "recipients",
+            "results",
+            "causes",
+            "lessons",
+        )
+    }
+    data.update(
+        version=report.version,
+        strengths="Cán bộ gần dân.",
+        shortcomings="Còn hạn chế.",
+        next_tasks="Tiếp tục.",
+        number="7",
+        issued_on="2023-07-05",
+    )
+    assert client.post(f"/bao-cao/{report.pk}/", data).status_code == 302
+    report.refresh_from_db()
+    assert report.strengths == "Cán bộ gần dân." and report.number == 7
+    client.post(f"/bao-cao/{report.pk}/trinh/")
+    report.refresh_from_db()
+    assert report.status == Report.Status.SUBMITTED
+    # The commune officer cannot approve; the province approver can.
+    assert client.post(f"/bao-cao/{report.pk}/phe-duyet/").status_code == 403
+    client_as(approver).post(f"/bao-cao/{report.pk}/phe-duyet/", {"note": "Đồng ý"})
+    report.refresh_from_db()
+    assert report.status == Report.Status.APPROVED
+    docx = client.get(f"/bao-cao/{report.pk}/tai/docx/")
+    assert docx["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert docx.content[:2] == b"PK"
+    # A bad period gets a message in Vietnamese and creates nothing.
+    response = client.post(
+        "/bao-cao/", {"unit": world.commune.code, "period": "2023H3", "kind": ""}
+    )
+    assert "Không hiểu kỳ" in response.content.decode()
+    assert Report.objects.count() == 1
+
+
+def test_dashboard_shows_figures_charts_and_who_has_not_reported(world, client_as):
+    _register(world, D(2023, 3, 1))
+    client = client_as(world.province_officer)
+    page = client.get(f"/don-vi/{world.province.pk}/tong-quan/", {"ky": "2023"})
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert 'id="so-mo-hinh">1<' in html
+    assert "Xã Bình Minh" in html.split('id="chua-bao-cao"')[1].split("</ul>")[0]
+    chart = client.get(
+        f"/don-vi/{world.province.pk}/tong-quan/bieu-do/by-field.svg", {"ky": "2023"}
+    )
+    assert chart["Content-Type"] == "image/svg+xml"
+    assert b"<svg" in chart.content
+    bad = client.get(f"/don-vi/{world.province.pk}/tong-quan/", {"ky": "20x3"})
+    assert "Không hiểu kỳ" in bad.content.decode()

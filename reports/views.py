@@ -1,0 +1,322 @@
+"""Pages of the reports: the dashboard, reports and their documents, the
+layout profile. Every view goes through accounts.scope."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.models import User
+from accounts.scope import Action, allows, get_or_404, require, scoped
+from danvan.web import add_service_errors, paginate
+from jobs.services import job_start
+from org.models import Unit
+from org.selectors import history_of
+from reports import charts
+from reports.documents import report_file
+from reports.figures import Figures, report_figures
+from reports.forms import DecisionForm, LayoutForm, ReportCreateForm, ReportEditForm
+from reports.models import DocumentLayout, Report
+from reports.periods import Period, PeriodError, PeriodKind, parse_period
+from reports.services import (
+    report_approve,
+    report_create,
+    report_reopened,
+    report_return,
+    report_submit,
+    report_update,
+)
+
+CHART_KEYS = {chart.key: chart for chart in charts.CHARTS}
+
+
+def _period_from(request: HttpRequest) -> tuple[Period, str | None]:
+    """The period asked for in ``?ky=``, or this year; and an error, if any."""
+    today = timezone.localdate()
+    default = Period(
+        PeriodKind.YEAR, today.replace(month=1, day=1), today.replace(month=12, day=31)
+    )
+    text = request.GET.get("ky", "").strip()
+    if not text:
+        return default, None
+    try:
+        return parse_period(text), None
+    except PeriodError as exc:
+        return default, str(exc)
+
+
+def _svg(figure_svg: bytes) -> HttpResponse:
+    response = HttpResponse(figure_svg, content_type="image/svg+xml")
+    response["Cache-Control"] = "private, max-age=300"
+    response["Content-Security-Policy"] = (
+        "default-src 'none'; style-src 'unsafe-inline'"
+    )
+    return response
+
+
+@require_GET
+def dashboard_home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if isinstance(user, User) and user.unit_id is not None:
+        return redirect("reports:dashboard", unit_id=user.unit_id)
+    raise Http404
+
+
+@require_GET
+def dashboard(request: HttpRequest, unit_id: int) -> HttpResponse:
+    unit = get_or_404(request.user, Unit.objects.select_related("kind"), pk=unit_id)
+    period, error = _period_from(request)
+    figures = report_figures(unit, period)
+    reports = scoped(request.user, Report.objects.filter(unit=unit)).select_related(
+        "period"
+    )
+    return render(
+        request,
+        "reports/dashboard.html",
+        {
+            "unit": unit,
+            "period": period,
+            "period_error": error,
+            "figures": figures,
+            "charts": _visible_charts(figures),
+            "reports": reports[:10],
+            "can_report": allows(request.user, Action.CHANGE, unit),
+            "quick_periods": _quick_periods(),
+        },
+    )
+
+
+def _visible_charts(figures: Figures) -> list[charts.Chart]:
+    shown = []
+    for chart in charts.CHARTS:
+        if chart.key == "by-child" and not figures.children:
+            continue
+        if chart.key == "targets" and not figures.now.targets:
+            continue
+        shown.append(chart)
+    return shown
+
+
+def _quick_periods() -> list[Period]:
+    year = timezone.localdate().year
+    return [
+        parse_period(code)
+        for code in (f"{year}", f"{year}H1", f"{year}H2", f"{year - 1}", f"{year - 2}")
+    ]
+
+
+@require_GET
+def dashboard_chart(request: HttpRequest, unit_id: int, chart: str) -> HttpResponse:
+    unit = get_or_404(request.user, Unit.objects.all(), pk=unit_id)
+    drawing = CHART_KEYS.get(chart)
+    if drawing is None:
+        raise Http404
+    period, _error = _period_from(request)
+    return _svg(charts.render(drawing.draw(report_figures(unit, period)), "svg"))
+
+
+@require_http_methods(["GET", "POST"])
+def report_list(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    reports = scoped(user, Report.objects.select_related("unit", "period"))
+    status = request.GET.get("trang_thai", "")
+    if status in Report.Status.values:
+        reports = reports.filter(status=status)
+    initial = {
+        "unit": request.GET.get("don_vi", ""),
+        "period": request.GET.get("ky", ""),
+    }
+    form = ReportCreateForm(
+        request.POST or None, initial=initial, units=scoped(user, Unit.objects.all())
+    )
+    if request.method == "POST" and form.is_valid():
+        unit = form.cleaned_data["unit"]
+        require(user, Action.CHANGE, unit)
+        assert isinstance(user, User)
+        try:
+            report = report_create(
+                unit=unit,
+                period=form.cleaned_data["period"],
+                kind=form.cleaned_data["kind"] or None,
+                by=user,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Đã lập dự thảo báo cáo từ số liệu tổng hợp."))
+            return redirect("reports:report_detail", report_id=report.pk)
+    return render(
+        request,
+        "reports/report_list.html",
+        {
+            "page": paginate(request, reports),
+            "form": form,
+            "statuses": Report.Status.choices,
+            "status": status,
+        },
+    )
+
+
+def _report(request: HttpRequest, report_id: int) -> Report:
+    return get_or_404(
+        request.user,
+        Report.objects.select_related(
+            "unit", "period", "lock", "lock__reopened_by", "submitted_by", "decided_by"
+        ),
+        pk=report_id,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
+    report = _report(request, report_id)
+    user = request.user
+    form = ReportEditForm(
+        request.POST or None, instance=report, initial={"version": report.version}
+    )
+    if request.method == "POST":
+        require(user, Action.CHANGE, report.unit)
+        assert isinstance(user, User)
+        if form.is_valid():
+            data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+            try:
+                report_update(
+                    report=Report.objects.get(pk=report.pk),
+                    data=data,
+                    expected_version=form.cleaned_data["version"],
+                    by=user,
+                )
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("Đã lưu báo cáo."))
+                return redirect("reports:report_detail", report_id=report.pk)
+    can_decide = (
+        isinstance(user, User)
+        and allows(user, Action.APPROVE, report.unit)
+        and (user.unit_id != report.unit_id or report.unit.depth == 1)
+    )
+    return render(
+        request,
+        "reports/report_detail.html",
+        {
+            "report": report,
+            "form": form,
+            "figures": report_figures(report.unit, report.period.value),
+            "charts": charts.CHARTS,
+            "can_edit": allows(user, Action.CHANGE, report.unit)
+            and (report.editable or report_reopened(report)),
+            "can_submit": allows(user, Action.CHANGE, report.unit)
+            and (report.editable or report_reopened(report)),
+            "can_decide": can_decide and report.status == Report.Status.SUBMITTED,
+            "reopened": report_reopened(report),
+            "decision_form": DecisionForm(),
+            "history": history_of(report)[:50],
+        },
+    )
+
+
+def _decide(request: HttpRequest, report_id: int, action: str) -> HttpResponse:
+    report = _report(request, report_id)
+    user = request.user
+    require(user, Action.APPROVE if action != "submit" else Action.CHANGE, report.unit)
+    assert isinstance(user, User)
+    form = DecisionForm(request.POST)
+    note = form.cleaned_data["note"] if form.is_valid() else ""
+    try:
+        if action == "submit":
+            report_submit(report=report, by=user)
+            messages.success(request, _("Đã trình báo cáo lên cấp trên."))
+        elif action == "approve":
+            report_approve(report=report, by=user, note=note)
+            messages.success(
+                request, _("Đã phê duyệt báo cáo; số liệu của kỳ đã được khóa.")
+            )
+        else:
+            report_return(report=report, by=user, note=note)
+            messages.success(request, _("Đã trả lại báo cáo để đơn vị sửa."))
+    except PermissionDenied:
+        raise
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    return redirect("reports:report_detail", report_id=report.pk)
+
+
+@require_POST
+def report_submit_view(request: HttpRequest, report_id: int) -> HttpResponse:
+    return _decide(request, report_id, "submit")
+
+
+@require_POST
+def report_approve_view(request: HttpRequest, report_id: int) -> HttpResponse:
+    return _decide(request, report_id, "approve")
+
+
+@require_POST
+def report_return_view(request: HttpRequest, report_id: int) -> HttpResponse:
+    return _decide(request, report_id, "return")
+
+
+@require_http_methods(["GET", "POST"])
+def report_download(request: HttpRequest, report_id: int, fmt: str) -> HttpResponse:
+    """DOCX and XLSX come at once; PDF is converted by a background job."""
+    report = _report(request, report_id)
+    if fmt not in {"docx", "xlsx", "pdf"}:
+        raise Http404
+    if fmt == "pdf":
+        if request.method != "POST":
+            return redirect("reports:report_detail", report_id=report.pk)
+        user = request.user
+        job = job_start(
+            kind="report-file",
+            title=_("PDF: %(report)s") % {"report": report},
+            unit=report.unit,
+            by=user if isinstance(user, User) else None,
+            params={"report_id": report.pk, "format": "pdf"},
+        )
+        return redirect("jobs:job_detail", job_id=job.pk)
+    content, name, content_type = report_file(report, fmt)
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@require_GET
+def report_chart(request: HttpRequest, report_id: int, chart: str) -> HttpResponse:
+    report = _report(request, report_id)
+    drawing = CHART_KEYS.get(chart)
+    if drawing is None:
+        raise Http404
+    figures = report_figures(report.unit, report.period.value)
+    return _svg(charts.render(drawing.draw(figures), "svg"))
+
+
+@require_http_methods(["GET", "POST"])
+def layout_edit(request: HttpRequest) -> HttpResponse:
+    """The layout profile of documents. Everyone signed in may read it; only
+    an administrator of the top unit may change it."""
+    layout = DocumentLayout.objects.filter(in_force=True).first()
+    if layout is None:
+        raise Http404
+    user = request.user
+    top = Unit.objects.filter(depth=1).order_by("path").first()
+    may_edit = top is not None and allows(user, Action.ADMINISTER, top)
+    form = LayoutForm(request.POST or None, instance=layout)
+    if request.method == "POST":
+        if not may_edit:
+            raise PermissionDenied
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Đã lưu thể thức văn bản."))
+            return redirect("reports:layout")
+    return render(
+        request,
+        "reports/layout.html",
+        {"form": form, "layout": layout, "may_edit": may_edit},
+    )
