@@ -127,6 +127,18 @@ def world(db: None) -> World:
 
 
 @pytest.fixture
+def reference_data(db: None) -> None:
+    """Reference data the migrations load; transactional tests flush it."""
+    from org.models import BodyKind, Level, UnitKind
+    from org.reference import ensure_reference_data
+    from work.models import Field, Indicator
+    from work.reference import ensure_reference_data as ensure_work_reference
+
+    ensure_reference_data(Level, UnitKind, BodyKind)
+    ensure_work_reference(Field, Indicator)
+
+
+@pytest.fixture
 def client_as(client: Any) -> Any:
     def login(user: Any) -> Any:
         client.force_login(user)

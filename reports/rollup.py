@@ -142,13 +142,26 @@ def rollup(unit: Unit, period: Period) -> Rollup:
         registered_on__gte=period.start,
         registered_on__lte=period.end,
     )
-    result.initiatives_by_field = _counts(initiatives, "field__code")
-    result.initiatives_by_status = _counts(initiatives, "status")
-    result.initiatives_by_holder = _counts(initiatives, "holder_kind")
-    origins = Counter(_counts(initiatives, "origin"))
-    result.initiatives_new = origins["new"]
-    result.initiatives_replicated = origins["replicated"]
-    result.initiatives = sum(result.initiatives_by_field.values())
+    # One grouped scan gives all four breakdowns.
+    by_field: Counter[str] = Counter()
+    by_status: Counter[str] = Counter()
+    by_holder: Counter[str] = Counter()
+    by_origin: Counter[str] = Counter()
+    for group in (
+        initiatives.values("field__code", "status", "holder_kind", "origin")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        by_field[group["field__code"]] += group["n"]
+        by_status[group["status"]] += group["n"]
+        by_holder[group["holder_kind"]] += group["n"]
+        by_origin[group["origin"]] += group["n"]
+    result.initiatives_by_field = dict(sorted(by_field.items()))
+    result.initiatives_by_status = dict(sorted(by_status.items()))
+    result.initiatives_by_holder = dict(sorted(by_holder.items()))
+    result.initiatives_new = by_origin["new"]
+    result.initiatives_replicated = by_origin["replicated"]
+    result.initiatives = sum(by_field.values())
 
     conferences = Conference.objects.filter(
         _scope(unit, period, "unit__path"), date__gte=period.start, date__lte=period.end

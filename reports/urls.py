@@ -12,6 +12,11 @@ urlpatterns = [
         views.dashboard_chart,
         name="dashboard_chart",
     ),
+    path(
+        "hoi-nghi/<int:conference_id>/ban-tin/",
+        views.conference_news,
+        name="conference_news",
+    ),
     path("bao-cao/", views.report_list, name="report_list"),
     path("bao-cao/the-thuc/", views.layout_edit, name="layout"),
     path("bao-cao/<int:report_id>/", views.report_detail, name="report_detail"),

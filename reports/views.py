@@ -18,10 +18,11 @@ from jobs.services import job_start
 from org.models import Unit
 from org.selectors import history_of
 from reports import charts
-from reports.documents import report_file
+from reports.documents import DOCX_TYPE, report_file
 from reports.figures import Figures, report_figures
 from reports.forms import DecisionForm, LayoutForm, ReportCreateForm, ReportEditForm
 from reports.models import DocumentLayout, Report
+from reports.news import article_docx, conference_article
 from reports.periods import Period, PeriodError, PeriodKind, parse_period
 from reports.services import (
     report_approve,
@@ -31,6 +32,7 @@ from reports.services import (
     report_submit,
     report_update,
 )
+from work import selectors
 
 CHART_KEYS = {chart.key: chart for chart in charts.CHARTS}
 
@@ -295,6 +297,24 @@ def report_chart(request: HttpRequest, report_id: int, chart: str) -> HttpRespon
         raise Http404
     figures = report_figures(report.unit, report.period.value)
     return _svg(charts.render(drawing.draw(figures), "svg"))
+
+
+@require_GET
+def conference_news(request: HttpRequest, conference_id: int) -> HttpResponse:
+    """A news-article draft for a conference, from its record."""
+    conference = selectors.conference_page(request.user, conference_id)
+    article = conference_article(conference)
+    if request.GET.get("tai") == "docx":
+        response = HttpResponse(article_docx(article), content_type=DOCX_TYPE)
+        response["Content-Disposition"] = (
+            f'attachment; filename="ban-tin-hoi-nghi-{conference.pk}.docx"'
+        )
+        return response
+    return render(
+        request,
+        "reports/news.html",
+        {"conference": conference, "article": article},
+    )
 
 
 @require_http_methods(["GET", "POST"])

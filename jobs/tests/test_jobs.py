@@ -135,7 +135,7 @@ def _forget_connections(app) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_real_celery_worker_runs_a_job_over_redis(world):
+def test_a_real_celery_worker_runs_a_job_over_redis(reference_data, world):
     """The production path: the job goes through Redis to a Celery worker."""
     if not _redis_up():
         if os.environ.get("DANVAN_REQUIRE_REDIS"):
