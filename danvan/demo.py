@@ -468,4 +468,45 @@ def build_demo(*, national: bool, say: Callable[[str], None]) -> list[DemoLogin]
         say(f"Cơ quan tạo hàng loạt: {bodies}; cán bộ phụ trách: {heads}.")
         if not national:
             build_work_demo(say=say)
-        return _logins(units)
+        logins = _logins(units)
+        if not national:
+            _demo_reports(units, say)
+        return logins
+
+
+def _demo_reports(units: dict[str, Unit], say: Callable[[str], None]) -> None:
+    """A ward's six-month report waiting for the province's approval, and the
+    province's year-end report as a draft."""
+    from accounts.models import User
+    from reports.periods import parse_period
+    from reports.services import report_create, report_submit, report_update
+
+    editor = User.objects.get(username="xa.capnhat")
+    ward = report_create(
+        unit=units["phuong_dien_ban"], period=parse_period("2025H1"), by=editor
+    )
+    ward = report_update(
+        report=ward,
+        data={
+            "strengths": (
+                "Các mô hình “Dân vận khéo” gắn với nhiệm vụ chính trị của phường, "
+                "được nhân dân đồng tình hưởng ứng."
+            ),
+            "shortcomings": "Việc nhân rộng mô hình ở một số khu phố còn chậm.",
+            "causes": "Một số chi bộ chưa quan tâm đúng mức đến công tác dân vận.",
+            "lessons": "Lãnh đạo phải sâu sát cơ sở, lắng nghe ý kiến nhân dân.",
+            "next_tasks": (
+                "Tiếp tục đăng ký, xây dựng và nhân rộng các mô hình tiêu biểu; "
+                "sơ kết, khen thưởng kịp thời."
+            ),
+        },
+        expected_version=ward.version,
+        by=editor,
+    )
+    report_submit(report=ward, by=editor)
+    report_create(
+        unit=units["da_nang"],
+        period=parse_period("2025"),
+        by=User.objects.get(username="tinh.capnhat"),
+    )
+    say("Báo cáo: 1 báo cáo phường đang chờ phê duyệt, 1 dự thảo của thành phố.")

@@ -54,7 +54,8 @@ def by_field(figures: Figures) -> Figure:
 
 
 def by_child(figures: Figures) -> Figure:
-    children = figures.children[:25]
+    # The 25 with the most initiatives; those without data are listed beside.
+    children = sorted(figures.children, key=lambda c: -c.initiatives)[:25]
     figure = _figure(max(2.4, 0.28 * len(children) + 1))
     axes = figure.subplots()
     names = [_wrap(c.unit.short_name or c.unit.name, 28) for c in children]
@@ -68,7 +69,7 @@ def by_child(figures: Figures) -> Figure:
     axes.tick_params(axis="y", labelsize=7)
     title = "Mô hình, điển hình theo đơn vị trực thuộc"
     if len(figures.children) > len(children):
-        title += f" (25/{len(figures.children)} đơn vị)"
+        title += f" (25/{len(figures.children)} đơn vị nhiều nhất)"
     axes.set_title(title, fontsize=10)
     axes.spines[["top", "right"]].set_visible(False)
     return figure

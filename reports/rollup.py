@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import Count, F, Max, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Substr
 
 from org.lineage import composition_at
@@ -121,109 +123,162 @@ class Rollup:
 def _scope(unit: Unit, period: Period, path_field: str) -> Q:
     """Records of ``unit`` and everything under it, for ``period``."""
     if unit.is_active:
-        return Q(**{f"{path_field}__startswith": unit.path})
+        units = Unit.objects.filter(path__startswith=unit.path).values("pk")
+        return Q(**{f"{path_field.removesuffix('__path')}__in": units})
     day = min(period.end, unit.valid_to) if unit.valid_to else period.end
     units = [u.unit.pk for u in composition_at(unit, day, as_today=False)]
     return Q(**{f"{path_field.removesuffix('__path')}__in": units})
 
 
-def _counts(queryset: QuerySet[Initiative], column: str) -> dict[str, int]:
-    return {
-        str(row[column]): row["n"]
-        for row in queryset.values(column).annotate(n=Count("pk")).order_by(column)
-    }
+_TEXT = ("k1", "k2", "k3", "k4")
+_NUMBERS = ("n1", "n2", "n3")
+
+
+def _part(
+    tag: str, queryset: QuerySet[Any], **columns: Any
+) -> tuple[str, list[Any]] | None:
+    """One branch of the roll-up statement: ``queryset`` grouped by the text
+    columns k1..k4 with the aggregates n1..n3, padded with NULLs to the
+    common shape (tag, k1, k2, k3, k4, n1, n2, n3). None when the filter
+    can match nothing (a unit that did not exist in the period)."""
+    keys = [name for name in _TEXT if name in columns]
+    grouped = (
+        queryset.annotate(**{k: columns[k] for k in keys})
+        .values(*keys)
+        .annotate(**{n: columns[n] for n in _NUMBERS if n in columns})
+        .order_by()
+    )
+    try:
+        sql, params = grouped.query.sql_with_params()
+    except EmptyResultSet:
+        return None
+    # Typed NULLs: PostgreSQL resolves a column's type across UNION branches.
+    outer = ", ".join(
+        [f't."{n}"' if n in columns else "CAST(NULL AS VARCHAR)" for n in _TEXT]
+        + [f't."{n}"' if n in columns else "CAST(NULL AS NUMERIC)" for n in _NUMBERS]
+    )
+    return f"SELECT '{tag}', {outer} FROM ({sql}) t", list(params)
+
+
+def _number(value: Any) -> Decimal:
+    """Sums come back as int, Decimal or (SQLite) float; cents are exact."""
+    if value is None:
+        return Decimal(0)
+    return Decimal(str(value)).quantize(Decimal("0.01"))
 
 
 def rollup(unit: Unit, period: Period) -> Rollup:
-    """Every total of ``unit``'s subtree for ``period``, with a few grouped queries."""
+    """Every total of ``unit``'s subtree for ``period``.
+
+    The grouped counts of initiatives, conferences, awards and indicator
+    values are built as ORM querysets (so the scope and lineage rules are the
+    same as everywhere) and sent as one UNION ALL statement: one round trip
+    whatever the size of the unit. Targets follow in a second statement.
+    """
     result = Rollup(unit=unit, period=period)
-    initiatives = Initiative.objects.filter(
-        _scope(unit, period, "unit__path"),
-        registered_on__gte=period.start,
-        registered_on__lte=period.end,
-    )
-    # One grouped scan gives all four breakdowns.
+    scope = _scope(unit, period, "unit__path")
+    branches = [
+        _part(
+            "i",
+            Initiative.objects.filter(
+                scope, registered_on__gte=period.start, registered_on__lte=period.end
+            ),
+            k1=F("field__code"),
+            k2=F("status"),
+            k3=F("holder_kind"),
+            k4=F("origin"),
+            n1=Count("pk"),
+        ),
+        _part(
+            "c",
+            Conference.objects.filter(
+                scope, date__gte=period.start, date__lte=period.end
+            ),
+            k1=F("kind"),
+            n1=Count("pk"),
+        ),
+        _part(
+            "a",
+            Award.objects.filter(scope, date__gte=period.start, date__lte=period.end),
+            k1=F("form"),
+            k2=F("issuer__unit__kind__level__name"),
+            n1=Sum("collective_count"),
+            n2=Sum("individual_count"),
+            n3=Max("issuer__unit__kind__level__rank"),
+        ),
+        _part(
+            "v",
+            IndicatorValue.objects.filter(
+                scope,
+                initiative__isnull=True,
+                period_start__gte=period.start,
+                period_end__lte=period.end,
+            ),
+            k1=F("indicator__code"),
+            k2=F("indicator__name"),
+            k3=F("indicator__measure"),
+            k4=F("indicator__aggregation"),
+            n1=Sum("value"),
+            n2=Sum("denominator"),
+        ),
+    ]
+    parts = [branch for branch in branches if branch is not None]
+    rows: list[tuple[Any, ...]] = []
+    if parts:
+        statement = " UNION ALL ".join(sql for sql, _params in parts)
+        with connection.cursor() as cursor:
+            cursor.execute(statement, [p for _sql, params in parts for p in params])
+            rows = cursor.fetchall()
+
     by_field: Counter[str] = Counter()
     by_status: Counter[str] = Counter()
     by_holder: Counter[str] = Counter()
     by_origin: Counter[str] = Counter()
-    for group in (
-        initiatives.values("field__code", "status", "holder_kind", "origin")
-        .annotate(n=Count("pk"))
-        .order_by()
-    ):
-        by_field[group["field__code"]] += group["n"]
-        by_status[group["status"]] += group["n"]
-        by_holder[group["holder_kind"]] += group["n"]
-        by_origin[group["origin"]] += group["n"]
+    conferences: Counter[str] = Counter()
+    forms: dict[str, list[int]] = {}
+    levels: dict[tuple[str | None, int | None], list[int]] = {}
+    for tag, k1, k2, k3, k4, n1, n2, n3 in rows:
+        if tag == "i":
+            by_field[k1] += int(n1)
+            by_status[k2] += int(n1)
+            by_holder[k3] += int(n1)
+            by_origin[k4] += int(n1)
+        elif tag == "c":
+            conferences[k1] += int(n1)
+        elif tag == "a":
+            collectives, individuals = int(n1 or 0), int(n2 or 0)
+            form = forms.setdefault(k1, [0, 0])
+            form[0] += collectives
+            form[1] += individuals
+            level = levels.setdefault((k2, None if n3 is None else int(n3)), [0, 0])
+            level[0] += collectives
+            level[1] += individuals
+        else:
+            result.indicators[k1] = IndicatorTotal(
+                code=k1,
+                name=k2,
+                measure=k3,
+                value=_number(n1),
+                denominator=_number(n2) if k4 == "ratio" else None,
+            )
     result.initiatives_by_field = dict(sorted(by_field.items()))
     result.initiatives_by_status = dict(sorted(by_status.items()))
     result.initiatives_by_holder = dict(sorted(by_holder.items()))
     result.initiatives_new = by_origin["new"]
     result.initiatives_replicated = by_origin["replicated"]
     result.initiatives = sum(by_field.values())
-
-    conferences = Conference.objects.filter(
-        _scope(unit, period, "unit__path"), date__gte=period.start, date__lte=period.end
-    )
-    result.conferences_by_kind = {
-        row["kind"]: row["n"]
-        for row in conferences.values("kind").annotate(n=Count("pk")).order_by("kind")
-    }
-
-    awards = Award.objects.filter(
-        _scope(unit, period, "unit__path"), date__gte=period.start, date__lte=period.end
-    )
+    result.conferences_by_kind = dict(sorted(conferences.items()))
     result.awards_by_form = {
-        row["form"]: (row["collectives"] or 0, row["individuals"] or 0)
-        for row in awards.values("form")
-        .annotate(
-            collectives=Sum("collective_count"), individuals=Sum("individual_count")
-        )
-        .order_by("form")
+        form: (totals[0], totals[1]) for form, totals in sorted(forms.items())
     }
-
     result.awards_by_level = [
-        AwardLevel(
-            level=row["issuer__unit__kind__level__name"],
-            rank=row["issuer__unit__kind__level__rank"],
-            collectives=row["collectives"] or 0,
-            individuals=row["individuals"] or 0,
+        AwardLevel(level=name, rank=rank, collectives=c, individuals=i)
+        for (name, rank), (c, i) in sorted(
+            levels.items(), key=lambda item: (item[0][1] is None, item[0][1] or 0)
         )
-        for row in awards.values(
-            "issuer__unit__kind__level__name", "issuer__unit__kind__level__rank"
-        )
-        .annotate(
-            collectives=Sum("collective_count"), individuals=Sum("individual_count")
-        )
-        .order_by("issuer__unit__kind__level__rank")
     ]
+    result.indicators = dict(sorted(result.indicators.items()))
     result.targets = _targets(unit, period)
-
-    values = IndicatorValue.objects.filter(
-        _scope(unit, period, "unit__path"),
-        initiative__isnull=True,
-        period_start__gte=period.start,
-        period_end__lte=period.end,
-    )
-    for row in (
-        values.values(
-            "indicator__code",
-            "indicator__name",
-            "indicator__measure",
-            "indicator__aggregation",
-        )
-        .annotate(value=Sum("value"), denominator=Sum("denominator"))
-        .order_by("indicator__code")
-    ):
-        ratio = row["indicator__aggregation"] == "ratio"
-        result.indicators[row["indicator__code"]] = IndicatorTotal(
-            code=row["indicator__code"],
-            name=row["indicator__name"],
-            measure=row["indicator__measure"],
-            value=row["value"],
-            denominator=row["denominator"] if ratio else None,
-        )
     return result
 
 

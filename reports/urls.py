@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import views
+from reports import api, views
 
 app_name = "reports"
 
@@ -17,6 +17,7 @@ urlpatterns = [
         views.conference_news,
         name="conference_news",
     ),
+    path("api/don-vi/<int:unit_id>/tong-hop/", api.rollup_json, name="rollup_json"),
     path("bao-cao/", views.report_list, name="report_list"),
     path("bao-cao/the-thuc/", views.layout_edit, name="layout"),
     path("bao-cao/<int:report_id>/", views.report_detail, name="report_detail"),

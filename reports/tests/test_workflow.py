@@ -213,3 +213,23 @@ def test_dashboard_shows_figures_charts_and_who_has_not_reported(world, client_a
     assert b"<svg" in chart.content
     bad = client.get(f"/don-vi/{world.province.pk}/tong-quan/", {"ky": "20x3"})
     assert "Không hiểu kỳ" in bad.content.decode()
+
+
+def test_the_rollup_api_uses_the_same_selector_and_scope(world, client_as):
+    _register(world, D(2023, 3, 1))
+    client = client_as(world.province_officer)
+    data = client.get(
+        f"/api/don-vi/{world.province.pk}/tong-hop/", {"ky": "2023", "con": "1"}
+    ).json()
+    assert data["initiatives"]["total"] == 1
+    assert data["initiatives"]["by_field"] == {"van-hoa-xa-hoi": 1}
+    assert {c["name"]: c["reported"] for c in data["children"]} == {
+        "Xã An Phú": True,
+        "Xã Bình Minh": False,
+    }
+    bad = client.get(f"/api/don-vi/{world.province.pk}/tong-hop/", {"ky": "2023H9"})
+    assert bad.status_code == 400 and "Không hiểu kỳ" in bad.json()["error"]
+    hidden = client_as(world.sibling_officer).get(
+        f"/api/don-vi/{world.commune.pk}/tong-hop/", {"ky": "2023"}
+    )
+    assert hidden.status_code == 404
