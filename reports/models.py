@@ -79,6 +79,18 @@ def _margin(label: StrOrPromise, default: int) -> models.PositiveSmallIntegerFie
     )
 
 
+def _user(label: StrOrPromise) -> models.ForeignKey:  # type: ignore[type-arg]
+    """Who did something to a record (kept if the account is later disabled)."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=label,
+    )
+
+
 class DocumentLayout(models.Model):
     """Thể thức văn bản: the one place the layout of Party documents is set.
 
@@ -218,32 +230,11 @@ class Report(Versioned):
     recipients = models.TextField(
         _("nơi nhận"), blank=True, help_text=_("Mỗi nơi nhận một dòng.")
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("người lập"),
-    )
+    created_by = _user(_("người lập"))
     submitted_at = models.DateTimeField(_("trình lúc"), null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("người trình"),
-    )
+    submitted_by = _user(_("người trình"))
     decided_at = models.DateTimeField(_("xử lý lúc"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("người phê duyệt"),
-    )
+    decided_by = _user(_("người phê duyệt"))
     decision_note = models.TextField(_("ý kiến xử lý"), blank=True)
     lock = models.ForeignKey(
         PeriodLock,
