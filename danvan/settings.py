@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "work",
     "reports",
     "jobs",
+    "ingest",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,236 @@
+"""Reading files: formats, encodings, and bad input that must be refused cleanly."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+import zipfile
+
+import pytest
+from docx import Document
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ingest.cleaning import clean_text
+from ingest.extract import extract
+from ingest.reading import MAX_BYTES, ReadError, read_bytes
+
+SENTENCE = "Ban Dân vận Huyện ủy Gia Viễn tổng kết công tác dân vận năm 2023"
+_TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
+
+
+def cp1258(text: str) -> bytes:
+    """Windows-1258 keeps letter shapes precomposed and tones as combining marks."""
+    out = []
+    for char in text:
+        parts = unicodedata.normalize("NFD", char)
+        tones = "".join(c for c in parts if c in _TONES)
+        base = unicodedata.normalize(
+            "NFC", "".join(c for c in parts if c not in _TONES)
+        )
+        out.append(base + tones)
+    return "".join(out).encode("cp1258")
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (SENTENCE.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + SENTENCE.encode("utf-8"), "utf-8"),
+        (SENTENCE.encode("utf-16"), "utf-16"),  # with a byte-order mark
+        (SENTENCE.encode("utf-16-le"), "utf-16"),
+        (SENTENCE.encode("utf-16-be"), "utf-16"),
+        (unicodedata.normalize("NFD", SENTENCE).encode("utf-8"), "utf-8"),
+        (cp1258(SENTENCE), "windows-1258"),
+    ],
+)
+def test_unicode_and_windows_1258_are_read_as_nfc(data, encoding):
+    source = read_bytes(data, "bai.txt")
+    assert source.text == SENTENCE
+    assert source.encoding == encoding
+    assert unicodedata.is_normalized("NFC", source.text)
+
+
+@pytest.mark.parametrize(
+    ("legacy", "encoding"),
+    [
+        ("Ban D©n vËn HuyÖn ñy Gia ViÔn tæng kÕt c«ng t¸c d©n vËn n¨m 2023", "tcvn3"),
+        ("Céng hßa x· héi chñ nghÜa ViÖt Nam", "tcvn3"),
+        ("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam", "vni"),
+    ],
+)
+def test_legacy_font_encodings_are_converted(legacy, encoding):
+    source = read_bytes(legacy.encode("cp1252"), "cu.txt")
+    assert source.encoding == encoding
+    assert source.text in {SENTENCE, "Cộng hòa xã hội chủ nghĩa Việt Nam"}
+
+
+def test_a_legacy_text_saved_as_utf8_is_converted_too():
+    source = read_bytes("Céng hßa x· héi chñ nghÜa ViÖt Nam".encode(), "cu.txt")
+    assert source.text == "Cộng hòa xã hội chủ nghĩa Việt Nam"
+
+
+def test_html_keeps_the_article_and_never_runs_scripts():
+    page = """<!doctype html><html><head><meta charset="utf-8">
+    <title>Phường An Khê tổng kết công tác dân vận năm 2024 - Cổng thông tin điện tử</title>
+    <script>alert('x'); document.write('Số lượt truy cập: 99');</script></head>
+    <body><nav><a href="/">Trang chủ</a> | <a href="/tin">Tin tức</a> | <a>Liên hệ</a></nav>
+    <article><h1>Phường An Khê tổng kết công tác dân vận năm 2024</h1>
+    <p>Sáng ngày 08/01/2025, Khối dân vận phường An Khê tổ chức hội nghị tổng kết
+    công tác dân vận năm 2024, triển khai nhiệm vụ năm 2025.</p>
+    <p>Tham dự hội nghị có đồng chí Nguyễn Thị Lan, Phó Bí thư Thường trực Đảng ủy phường.</p>
+    <p>Năm 2024, toàn phường đăng ký 12 mô hình “Dân vận khéo”.</p></article>
+    <aside><h3>Tin mới nhất</h3><ul><li>Ông Trần Văn Tư được bầu làm Chủ tịch</li></ul></aside>
+    <footer>Đang truy cập: 12 · Tổng lượt truy cập: 1.234.567</footer></body></html>"""
+    source = read_bytes(page.encode(), "trang.html")
+    assert source.kind == "html"
+    assert "alert" not in source.text and "document.write" not in source.text
+    assert "Tổng lượt truy cập" not in source.text
+    facts = extract(source.text, source.metadata)
+    assert (
+        facts["source"]["title"] == "Phường An Khê tổng kết công tác dân vận năm 2024"
+    )
+    assert facts["initiatives"]["total"] == 12
+    assert [a["name"] for a in facts["attendees"]] == ["Nguyễn Thị Lan"]
+
+
+def _docx(paragraphs: list[str]) -> bytes:
+    document = Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_docx_is_read():
+    source = read_bytes(_docx([SENTENCE, "Năm 2023 có 78 mô hình."]), "bc.docx")
+    assert source.kind == "docx"
+    assert SENTENCE in source.text
+
+
+def test_pdf_with_a_text_layer_is_read(tmp_path):
+    from reports.documents import docx_to_pdf, soffice
+
+    if soffice() is None:
+        pytest.skip("LibreOffice is not installed: no PDF to read")
+    pdf = docx_to_pdf(_docx([SENTENCE]))
+    source = read_bytes(pdf, "bc.pdf")
+    assert source.kind == "pdf"
+    assert "Gia Viễn" in source.text
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "rỗng"),
+        (b"   \n\n  ", "rỗng"),
+        (bytes(range(256)) * 40, "không phải văn bản"),
+        (_docx([SENTENCE])[:700], "DOCX bị hỏng"),
+        (b"PK\x03\x04" + b"\x00" * 200, "DOCX bị hỏng"),
+        (b"%PDF-1.4\n%%EOF", "PDF"),
+    ],
+)
+def test_bad_files_get_a_clear_message(data, message):
+    with pytest.raises(ReadError, match=message):
+        read_bytes(data, "x")
+
+
+def test_a_zip_that_is_not_a_docx_is_refused():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("a.txt", "xin chào")
+    with pytest.raises(ReadError, match="không phải văn bản DOCX"):
+        read_bytes(buffer.getvalue(), "a.zip")
+
+
+def test_a_file_over_the_limit_is_refused_before_reading():
+    with pytest.raises(ReadError, match="quá lớn"):
+        read_bytes(b"a" * (MAX_BYTES + 1), "lon.txt")
+
+
+def test_site_chrome_is_removed_from_plain_text():
+    text = "\n".join(
+        [
+            "0235.3867334",
+            "A- A A+ | Tăng tương phản Giảm tương phản",
+            "Trang chủ | Giới thiệu | Tin tức | Liên hệ",
+            "Tiêu đề bài viết về công tác dân vận",
+            "Nội dung bài viết.",
+            "Tác giả: Minh An",
+            "Tổng số điểm của bài viết là: 5 trong 1 đánh giá",
+            "Click để đánh giá bài viết",
+            "Bài viết khác",
+            "Ông Nguyễn Văn Khác dự lễ ở nơi khác",
+            "Số lượt truy cập: 123456",
+            "Bạn đã không sử dụng Site, Bấm vào đây để duy trì trạng thái đăng nhập. "
+            "Thời gian chờ: 60 giây",
+        ]
+    )
+    assert clean_text(text) == (
+        "Tiêu đề bài viết về công tác dân vận\nNội dung bài viết.\nTác giả: Minh An"
+    )
+
+
+@settings(
+    max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(st.binary(max_size=3000))
+def test_any_bytes_are_read_or_refused_never_crash(data):
+    try:
+        source = read_bytes(data, "x")
+    except ReadError as exc:
+        message = str(exc)
+    else:
+        facts = extract(source.text, source.metadata)
+        assert set(facts) >= {"source", "event", "attendees", "initiatives"}
+        message = "đọc được"
+    assert message
+
+
+_GENRE = st.sampled_from(
+    [
+        "Sáng ngày ",
+        "10/01",
+        "/2024",
+        ", ",
+        "Ban Dân vận Huyện ủy ",
+        "tổ chức hội nghị tổng kết ",
+        "năm 2023",
+        ". ",
+        "Tham dự có đồng chí ",
+        "Nguyễn Văn A",
+        " - Phó Bí thư",
+        "; đ/c ",
+        "ông ",
+        "bà ",
+        "52 mô hình ",
+        "lĩnh vực kinh tế 21 mô hình",
+        "tặng giấy khen cho 02 tập thể và 02 cá nhân",
+        "“Dân vận khéo”",
+        "“",
+        "”",
+        "3.374",
+        "96,99%",
+        "90 triệu",
+        "\n",
+        "\n\n",
+        "Tác giả: ",
+        "7/7 khu phố đạt",
+        "từ ngày 17/7 đến ngày 31/7/2023",
+        "chỉ tiêu xây nhà từ 01 căn trở lên",
+        "ký kết chương trình phối hợp giữa A và B, C",
+    ]
+)
+
+
+@settings(
+    max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(st.lists(st.one_of(_GENRE, st.text(max_size=20)), max_size=60))
+def test_extraction_never_crashes_on_genre_like_text(parts):
+    facts = extract("".join(parts))
+    for attendee in facts["attendees"]:
+        assert attendee["name"]
+    for award in facts["awards"]:
+        assert award["collectives"] >= 0 and award["individuals"] >= 0
