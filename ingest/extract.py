@@ -361,9 +361,13 @@ def _locality(
         if place:
             return f"{place[0]} {place[1]}"
         levels = _level_of(organizer)
-        for match in _UNIT_MENTION.finditer(organizer):
+        mentions = list(_UNIT_MENTION.finditer(organizer))
+        for match in mentions:
             if match.group(1).lower() in levels:
                 return f"{match.group(1).lower()} {match.group(2)}"
+        if mentions and not levels:
+            # "Ban Chỉ đạo … huyện Sơn Trà Bắc": the unit the body belongs to.
+            return f"{mentions[-1].group(1).lower()} {mentions[-1].group(2)}"
     else:
         levels = ()
     if not levels:
@@ -447,6 +451,12 @@ def _periods(
                 review = _half(year, True)
             if re.search(r"6 tháng cuối năm|sáu tháng cuối năm", lowered):
                 plan = _half(year, False)
+        stage = re.search(r"giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})", lowered)
+        if review is None and stage and int(stage.group(1)) < int(stage.group(2)):
+            review = {
+                "start": f"{stage.group(1)}-01-01",
+                "end": f"{stage.group(2)}-12-31",
+            }
     elif kind == "other":
         match = re.search(r"giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})", lowered)
         if match and int(match.group(1)) < int(match.group(2)):
@@ -512,8 +522,12 @@ _ATTENDANCE = re.compile(
     r"(?:^|[.;]\s*)(?:tham dự|về dự|dự hội nghị|đến dự|cùng dự)\b", re.I
 )
 _HONORIFIC = r"(?i:đồng chí|đ/\s?c|ông|bà)"
+_RANK = (
+    r"(?:Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|"
+    r"Thiếu tá|Đại úy|Đại uý|Thượng úy|Thượng uý|Trung úy|Trung uý|Thiếu úy|Thiếu uý)"
+)
 _PERSON = re.compile(
-    rf"\b{_HONORIFIC}\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})",
+    rf"\b{_HONORIFIC}\s+(?:({_RANK})\s+)?({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})",
 )
 _POSITION_WORDS = {
     "phó",
@@ -540,7 +554,7 @@ _POSITION_WORDS = {
     "bác",
 }
 _GROUP_END = re.compile(
-    r"(?:,\s*|\s)cùng(?: với)?\s+(?:các|đại diện|lãnh đạo|toàn thể)\b"
+    r"(?:,\s*|\s)cùng(?: với)?\s+(?:các|đại diện|lãnh đạo|toàn thể|hơn|gần|trên|khoảng|\d)"
     r"|[;.,]\s*(?:các đồng chí|ngoài ra)\b"
     r"|\svà\s+(?:các|toàn thể)\s+(?:đồng chí|đại biểu)\b",
     re.I,
@@ -707,14 +721,15 @@ def _attendees(context: _Context) -> list[dict[str, str | None]]:
             continue
         rest = opener.group(1).strip()
         first = rest.split(" ", 1)[0].lower()
-        if first in _POSITION_WORDS:
+        if first in _POSITION_WORDS and not re.match(_RANK, rest):
             found = _position_then_name(rest)
             if found is not None:
                 people.append({"name": found[0], "position": found[1]})
                 text = text.replace(segment, " " * len(segment))
     matches = list(_PERSON.finditer(text))
     for i, match in enumerate(matches):
-        words = match.group(1).split()
+        rank = match.group(1)
+        words = match.group(2).split()
         name_words, spill = _split_name(words)
         if len(name_words) < 2:
             continue
@@ -723,7 +738,12 @@ def _attendees(context: _Context) -> list[dict[str, str | None]]:
         tail = re.split(r";|\.\s|\.$|\s(?:tại|về phía)\s", tail, maxsplit=1)[0]
         position = " ".join(spill) + " " + tail if spill else tail
         position = re.sub(rf"^\s*[,:]?\s*{_DASH}?\s*", "", position)
+        bracketed = re.match(r"\s*\(([^)]{3,200})\)", position)
+        if bracketed:  # "ông Lò Văn Sáng (Chủ tịch Ủy ban nhân dân xã)"
+            position = bracketed.group(1)
         position = _clean(re.sub(r",?\s*(?:và|;)\s*$", "", position.strip()))
+        if rank:
+            position = f"{rank}, {position}" if position else rank
         people.append({"name": " ".join(name_words), "position": position or None})
     return [p for p in people if p["position"] is not None or p["name"]]
 
@@ -759,11 +779,12 @@ def _initiatives(context: _Context, target: dict[str, Any]) -> None:
         ("replicated", rf"{_COUNT}\s+mô hình\s+(?:được\s+)?nhân rộng"),
         (
             "recognized",
-            rf"(?:khảo sát|công nhận|đánh giá|bình chọn|biểu dương|lựa chọn)\s+(?:được\s+)?{_COUNT}\s+mô hình[^.;]{{0,40}}?(?:tiêu biểu|điển hình)",
+            rf"(?:khảo sát|công nhận|đánh giá|bình chọn|biểu dương|lựa chọn)\s+(?:được\s+)?{_COUNT}\s+mô hình[^.;]{{0,40}}?(?:tiêu biểu|điển hình)"
+            rf"|{_COUNT}\s+mô hình\s+(?:được\s+)?(?:công nhận|đánh giá|bình chọn|chọn)\s+(?:là\s+)?(?:tiêu biểu|điển hình)",
         ),
         (
             "cumulative_total",
-            rf"tổng số mô hình[^.;]{{0,80}}?(?:là|có|đạt)\s+{_COUNT}\s+mô hình|(?:nâng tổng số|lũy kế|luỹ kế)[^.;]{{0,40}}?{_COUNT}\s+mô hình",
+            rf"tổng số mô hình[^.;]{{0,80}}?(?:là|có|đạt)\s+{_COUNT}\s+mô hình|(?:nâng tổng số|lũy kế|luỹ kế)[^.;]{{0,80}}?{_COUNT}\s+mô hình",
         ),
     ):
         match = re.search(pattern, text, re.I)
@@ -955,6 +976,38 @@ def _indicators(context: _Context) -> list[dict[str, Any]]:
                 "of": None,
                 "percent": _decimal(match.group(2)),
                 "unit": None,
+            }
+        )
+    # "vận động nhân dân hiến 3.200 m2 đất làm đường giao thông"
+    for match in re.finditer(
+        rf"((?:vận động[^.;,]{{0,40}}?\s)?(?:hiến|đóng góp|làm mới|sửa chữa|nâng cấp|trao tặng|tặng))\s+(?:được\s+)?"
+        rf"{_COUNT}\s+(m2|m²|km|ha|ngày công|suất quà|phần quà)\b((?:\s+[a-zà-ỹđ]+){{0,6}})",
+        text,
+        re.I,
+    ):
+        verb, count, unit, thing = match.groups()
+        found.append(
+            {
+                "label": _clean(f"{verb} {thing}"),
+                "value": _number(count),
+                "of": None,
+                "percent": None,
+                "unit": "m2" if unit == "m²" else unit,
+            }
+        )
+    # "tổ chức 86 cuộc đối thoại trực tiếp với Nhân dân"
+    for match in re.finditer(
+        rf"tổ chức\s+(?:được\s+)?{_COUNT}\s+(cuộc|buổi|lớp)\s+((?:[a-zà-ỹđA-ZĐÀ-Ỹ]+\s*){{1,7}})",
+        text,
+    ):
+        count, unit, thing = match.groups()
+        found.append(
+            {
+                "label": _clean(f"{unit} {thing}"),
+                "value": _number(count),
+                "of": None,
+                "percent": None,
+                "unit": unit,
             }
         )
     # "phát triển được 312 hội viên"
