@@ -264,7 +264,9 @@ def _author(context: _Context, metadata: dict[str, Any]) -> str | None:
 
 _ORGANIZES = re.compile(r"\b(?:đã\s+|vừa\s+|long trọng\s+)*tổ chức\b", re.I)
 _EVENT_WORDS = re.compile(
-    r"hội nghị|tổng kết|sơ kết|triển khai|đối thoại|tọa đàm|toạ đàm", re.I
+    r"hội nghị|tổng kết|sơ kết|triển khai|đối thoại|tọa đàm|toạ đàm|hội thảo|diễn đàn"
+    r"|\blễ\b|ra mắt|ra quân|phát động|buổi",
+    re.I,
 )
 
 
@@ -343,7 +345,11 @@ def _organizer(lead: str) -> str | None:
 
 
 def _place(lead: str) -> str | None:
-    match = re.search(r"(?:^|[,.]\s*)tại\s+(?!hội nghị)([^,.;]+)", lead, re.I)
+    match = re.search(
+        r"(?:^|[,.]\s*|\s)tại\s+(?!hội nghị|buổi|lễ|đây|địa phương|cơ sở)([^,.;]+)",
+        lead,
+        re.I,
+    )
     if match is None:
         return None
     place = _clean(match.group(1))
@@ -445,7 +451,8 @@ def _periods(
                 plan = _whole(int(plan_match.group(1)))
     elif kind == "midyear_review":
         years = [int(y) for y in re.findall(r"năm\s+(\d{4})", lowered)]
-        year = years[0] if years else None
+        dated = re.search(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(\d{4})", lead or "")
+        year = years[0] if years else (int(dated.group(1)) if dated else None)
         if year is not None:
             if re.search(r"6 tháng đầu năm|sáu tháng đầu năm", lowered):
                 review = _half(year, True)
@@ -519,7 +526,7 @@ def _event_date(
 # ---------------------------------------------------------------- attendees
 
 _ATTENDANCE = re.compile(
-    r"(?:^|[.;]\s*)(?:tham dự|về dự|dự hội nghị|đến dự|cùng dự)\b", re.I
+    r"(?:^|[.;]\s*)(?:tham dự|về dự|dự hội nghị|dự buổi|đến dự|cùng dự|chủ trì)\b", re.I
 )
 _HONORIFIC = r"(?i:đồng chí|đ/\s?c|ông|bà)"
 _RANK = (
@@ -529,9 +536,12 @@ _RANK = (
 _PERSON = re.compile(
     rf"\b{_HONORIFIC}\s+(?:({_RANK})\s+)?({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})",
 )
+# Words that open a position. Two-word openers are checked as pairs, because
+# their first word is also a common given name ("Thành", "Trung", "Thư", "Đại").
 _POSITION_WORDS = {
     "phó",
     "trưởng",
+    "nguyên",
     "chủ",
     "bí",
     "ủy",
@@ -539,20 +549,61 @@ _POSITION_WORDS = {
     "giám",
     "chuyên",
     "thường",
-    "đại",
     "chánh",
     "tổng",
-    "thư",
     "chỉ",
+    "cán",
+    "bác",
+    "hiệu",
+    "đại",
     "thượng",
     "trung",
     "thiếu",
-    "cán",
-    "nguyên",
+    "thư",
     "thành",
-    "hiệu",
-    "bác",
 }
+_POSITION_PAIRS = {
+    "chủ tịch",
+    "chủ nhiệm",
+    "bí thư",
+    "ủy viên",
+    "uỷ viên",
+    "giám đốc",
+    "chuyên viên",
+    "thường trực",
+    "chánh văn",
+    "chánh án",
+    "tổng biên",
+    "chỉ huy",
+    "cán bộ",
+    "bác sĩ",
+    "hiệu trưởng",
+    "đại diện",
+    "đại tá",
+    "đại úy",
+    "đại uý",
+    "thượng tá",
+    "trung tá",
+    "thiếu tá",
+    "thư ký",
+    "thành viên",
+    "trưởng ban",
+    "trưởng phòng",
+    "trưởng khối",
+    "trưởng thôn",
+    "trưởng ấp",
+}
+_SINGLE_OPENERS = {"phó", "trưởng", "nguyên"}
+
+
+def _opens_position(words: list[str], i: int) -> bool:
+    word = words[i].lower()
+    if word in _SINGLE_OPENERS:
+        return True
+    pair = f"{word} {words[i + 1].lower()}" if i + 1 < len(words) else word
+    return pair in _POSITION_PAIRS
+
+
 _GROUP_END = re.compile(
     r"(?:,\s*|\s)cùng(?: với)?\s+(?:các|đại diện|lãnh đạo|toàn thể|hơn|gần|trên|khoảng|\d)"
     r"|[;.,]\s*(?:các đồng chí|ngoài ra)\b"
@@ -679,7 +730,7 @@ def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
     """Name syllables, then the rest (a position written without a separator)."""
     name: list[str] = []
     for i, word in enumerate(words):
-        if i >= 2 and word.lower() in _POSITION_WORDS:
+        if i >= 2 and _opens_position(words, i):
             return name, words[i:]
         name.append(word)
     return name, []
@@ -726,6 +777,18 @@ def _attendees(context: _Context) -> list[dict[str, str | None]]:
             if found is not None:
                 people.append({"name": found[0], "position": found[1]})
                 text = text.replace(segment, " " * len(segment))
+    # "Dự hội nghị có Phó Chủ tịch Ủy ban nhân dân thành phố Trần Văn Hòa và …"
+    bare = re.search(
+        r"\bcó\s+(?=(?:Phó|Trưởng|Chủ tịch|Bí thư|Ủy viên|Uỷ viên|Giám đốc)\b)", text
+    )
+    if bare is not None:
+        segment = re.split(
+            rf"\s+và\s+|[;.]|,\s*(?={_HONORIFIC}\s)", text[bare.end() :], maxsplit=1
+        )[0]
+        found = _position_then_name(segment)
+        if found is not None:
+            people.append({"name": found[0], "position": found[1]})
+            text = text.replace(segment, " " * len(segment), 1)
     matches = list(_PERSON.finditer(text))
     for i, match in enumerate(matches):
         rank = match.group(1)
@@ -775,8 +838,14 @@ def _initiatives(context: _Context, target: dict[str, Any]) -> None:
         if match:
             by_field[key] = _number(match.group(1) or match.group(2))
     for key, pattern in (
-        ("new", rf"{_COUNT}\s+mô hình\s+mới"),
-        ("replicated", rf"{_COUNT}\s+mô hình\s+(?:được\s+)?nhân rộng"),
+        (
+            "new",
+            rf"{_COUNT}\s+mô hình\s+mới|(?:đăng ký|xây dựng)\s+mới\s+{_COUNT}\s+mô hình",
+        ),
+        (
+            "replicated",
+            rf"{_COUNT}\s+mô hình\s+(?:được\s+)?nhân rộng|nhân rộng\s+(?:được\s+)?{_COUNT}\s+mô hình",
+        ),
         (
             "recognized",
             rf"(?:khảo sát|công nhận|đánh giá|bình chọn|biểu dương|lựa chọn)\s+(?:được\s+)?{_COUNT}\s+mô hình[^.;]{{0,40}}?(?:tiêu biểu|điển hình)"
@@ -942,8 +1011,8 @@ def _indicators(context: _Context) -> list[dict[str, Any]]:
         )
     # "7/7 khu phố đạt, giữ vững khu phố văn hóa"
     for match in re.finditer(
-        r"(\d+)/(\d+)\s+([a-zà-ỹđ, ]{2,40}?)\s+(?:đạt|giữ vững|được công nhận)[^.;]*?"
-        r"((?:\2|\b)[a-zà-ỹđ, ]*?văn hó?a)\b",
+        r"(\d[\d.]*)/(\d[\d.]*)\s+([a-zà-ỹđ, ]{2,40}?)\s+(?:đạt|giữ vững|được công nhận)[^.;]*?"
+        r"((?:\2|\b)[a-zà-ỹđ, ]*?văn h(?:óa|oá|oa))\b",
         text,
         re.I,
     ):
@@ -965,7 +1034,7 @@ def _indicators(context: _Context) -> list[dict[str, Any]]:
         )
     # "Tỷ lệ hộ gia đình tham gia bảo hiểm y tế đạt 83,07%"
     for match in re.finditer(
-        r"(?:tỷ lệ|tỉ lệ)\s+([^\d.;,][^.;,]{2,80}?)\s+(?:đạt|là|chiếm)\s+(\d+(?:,\d+)?)\s*%",
+        r"(?:tỷ lệ|tỉ lệ)\s+([^\d.;,][^.;,]{2,80}?)\s+(?:đạt|là|chiếm|giảm còn|giảm xuống còn|tăng lên|còn)\s+(\d+(?:,\d+)?)\s*%",
         text,
         re.I,
     ):
@@ -978,17 +1047,22 @@ def _indicators(context: _Context) -> list[dict[str, Any]]:
                 "unit": None,
             }
         )
-    # "vận động nhân dân hiến 3.200 m2 đất làm đường giao thông"
+    # "vận động nhân dân hiến 3.200 m2 đất làm đường giao thông",
+    # "trao tặng 1.500 suất quà cho hộ nghèo", "hỗ trợ xây dựng 35 căn nhà …"
     for match in re.finditer(
-        rf"((?:vận động[^.;,]{{0,40}}?\s)?(?:hiến|đóng góp|làm mới|sửa chữa|nâng cấp|trao tặng|tặng))\s+(?:được\s+)?"
-        rf"{_COUNT}\s+(m2|m²|km|ha|ngày công|suất quà|phần quà)\b((?:\s+[a-zà-ỹđ]+){{0,6}})",
+        rf"((?:vận động[^.;,]{{0,40}}?\s)?(?:hỗ trợ xây dựng|xây dựng|xây tặng|hiến|đóng góp|làm mới|sửa chữa|nâng cấp|trao tặng|tặng))\s+(?:được\s+)?"
+        rf"{_COUNT}\s+(m2|m²|km|ha|ngày công|suất quà|phần quà|căn)\b((?:\s+(?!và\b)[{_LOWER}{_UPPER}]+){{0,6}})",
         text,
-        re.I,
     ):
         verb, count, unit, thing = match.groups()
+        label = (
+            f"{verb} {thing}"
+            if unit in {"m2", "m²", "km", "ha", "căn"}
+            else f"{verb} {unit} {thing}"
+        )
         found.append(
             {
-                "label": _clean(f"{verb} {thing}"),
+                "label": _clean(label),
                 "value": _number(count),
                 "of": None,
                 "percent": None,
@@ -1008,6 +1082,35 @@ def _indicators(context: _Context) -> list[dict[str, Any]]:
                 "of": None,
                 "percent": None,
                 "unit": unit,
+            }
+        )
+    # "98,2% khu dân cư đạt danh hiệu khu dân cư văn hóa"
+    for match in re.finditer(
+        r"(?<![\d,])(\d+(?:,\d+)?)\s*%\s+([a-zà-ỹđ][^.;,%]{2,60}?\s+(?:đạt|được công nhận|giữ vững)\s+[^.;,]{3,80})",
+        text,
+    ):
+        found.append(
+            {
+                "label": _clean(match.group(2)),
+                "value": None,
+                "of": None,
+                "percent": _decimal(match.group(1)),
+                "unit": None,
+            }
+        )
+    # "giới thiệu 86 quần chúng ưu tú cho Đảng"
+    for match in re.finditer(
+        rf"giới thiệu\s+(?:được\s+)?{_COUNT}\s+(quần chúng ưu tú|đoàn viên ưu tú|hội viên ưu tú)(\s+cho Đảng)?",
+        text,
+        re.I,
+    ):
+        found.append(
+            {
+                "label": _clean(f"{match.group(2)} giới thiệu{match.group(3) or ''}"),
+                "value": _number(match.group(1)),
+                "of": None,
+                "percent": None,
+                "unit": None,
             }
         )
     # "phát triển được 312 hội viên"
@@ -1062,13 +1165,14 @@ def _targets(context: _Context) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     text = " ".join(context.paragraphs)
     for match in re.finditer(
-        rf"chỉ tiêu\s+([^.;]{{5,200}}?)\s+(?:từ|ít nhất|tối thiểu|không dưới)\s+{_COUNT}\s+([a-zà-ỹđ]+)"
-        rf"(?:\s+trở lên)?((?:\s+[a-zà-ỹđ]+){{0,6}})",
+        rf"chỉ tiêu\s+([^.;]{{5,200}}?)\s+(?:từ|ít nhất|tối thiểu|không dưới)\s+{_COUNT}\s+"
+        rf"(mô hình|căn nhà|ngày công|suất quà|phần quà|lượt người|[a-zà-ỹđ]+)"
+        rf"(?:\s+trở lên)?((?:\s+[“\"]?[{_LOWER}{_UPPER}]+[”\"]?){{0,6}})",
         text,
         re.I,
     ):
         label, count, unit, thing = match.groups()
-        label = _clean(f"{label} {thing}")
+        label = _clean(f"{label} {thing.replace('“', '').replace('”', '')}")
         found.append({"label": label, "at_least": _number(count), "unit": unit})
     return found
 
