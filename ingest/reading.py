@@ -37,7 +37,8 @@ def detect_legacy(text: str) -> str | None:
     """ "tcvn3", "vni" or None for text read through a single-byte code page."""
     charmaps = {name: get_charmap(name) for name in _LEGACY}
     verdict = detect_encoding_by_content(text, {k: v for k, v in charmaps.items() if v})
-    return verdict.encoding
+    encoding: str | None = verdict.encoding
+    return encoding
 
 
 _LOWER_START = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
