@@ -17,6 +17,7 @@ from django.db.models import Model, QuerySet
 from django.http import Http404
 
 from accounts.models import Role, User
+from ingest.models import Document
 from jobs.models import Job
 from org.models import Body, Person, Position, Reorganization, Unit, UnitVersion
 from reports import models as reports
@@ -63,6 +64,7 @@ UNIT_PATH: Mapping[type[Model], str] = {
     work.PeriodLock: "unit__path",
     reports.Report: "unit__path",
     Job: "unit__path",
+    Document: "unit__path",
 }
 # Models reached through a many-valued relation need DISTINCT.
 _MULTI_VALUED: frozenset[type[Model]] = frozenset({Reorganization})

@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("work.urls")),
     path("", include("reports.urls")),
     path("", include("jobs.urls")),
+    path("", include("ingest.urls")),
 ]

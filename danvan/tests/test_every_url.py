@@ -220,7 +220,20 @@ def hidden_work(unit: Unit, body: Body) -> dict[str, Any]:
     from jobs.tasks import run_job
 
     run_job(job.pk)  # inside a test transaction on_commit never fires
+    from ingest.services import document_read
+
+    reader = User.objects.create(username="doc.an", unit=unit, role="editor")
+    document, _created = document_read(
+        unit=unit,
+        name=f"bai-{MARKER}.txt",
+        data=(
+            f"Hội nghị {MARKER}\n\nSáng ngày 10/01/2024, Khối dân vận {MARKER} tổ chức "
+            "hội nghị tổng kết năm 2023. Tham dự có ông Nguyễn Văn Zeta, Bí thư."
+        ).encode(),
+        by=reader,
+    )
     return {
+        "document_id": document,
         "report_id": report,
         "job_id": job,
         "lock_id": lock,
@@ -240,7 +253,7 @@ def snapshot() -> list[Any]:
     from django.apps import apps
 
     models: list[type[Model]] = [Unit, Body, Person, Position, Reorganization, User]
-    for app in ("work", "reports", "jobs"):
+    for app in ("work", "reports", "jobs", "ingest"):
         models += list(apps.get_app_config(app).get_models())
     return [list(model._default_manager.order_by("pk").values()) for model in models]
 

@@ -1,0 +1,51 @@
+"""Upload an article, correct one fact, accept, find the conference."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from conftest import PASSWORD, build_world
+from work.models import Attendance, Conference
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+ARTICLE = Path(__file__).resolve().parent / "articles" / "a01.txt"
+
+
+@pytest.fixture
+def world_in_browser(reference_data, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return build_world()
+
+
+def test_upload_correct_accept_and_find_the_conference(
+    page: Page, live_server, world_in_browser
+):
+    page.goto(f"{live_server.url}/tai-khoan/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill("can.bo.xa")
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+
+    page.get_by_role("link", name="Đọc bài viết").click()
+    page.get_by_label(
+        "Tệp (TXT, HTML, DOCX, PDF; có thể chọn nhiều tệp):"
+    ).set_input_files(str(ARTICLE))
+    page.get_by_role("button", name="Đọc").click()
+    expect(page.locator("mark[data-fact=attendee]").first).to_have_text(
+        "Nguyễn Thị Thu Hương"
+    )
+
+    # Correct one fact: the place, then accept.
+    page.get_by_label("Địa điểm:").fill("Hội trường UBND xã Tân Hưng")
+    page.get_by_role("button", name="Ghi nhận").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Khối dân vận xã Tân Hưng tổng kết công tác dân vận năm 2024"
+    )
+    conference = Conference.objects.get()
+    assert conference.place == "Hội trường UBND xã Tân Hưng"
+    assert list(
+        Attendance.objects.filter(conference=conference).values_list("name", flat=True)
+    ) == ["Nguyễn Thị Thu Hương", "Lê Văn Phúc", "Phạm Minh Tuấn"]
+    expect(page.get_by_role("link", name="Lê Văn Phúc")).to_be_visible()
