@@ -1,6 +1,6 @@
 """Benchmark: fact extraction speed, excluding file conversion.
 
-Run:  uv run python bench/ingest.py [--rounds 20]
+Run:  uv run python bench/extraction.py [--rounds 20]
 
 Reads the test articles (ingest/tests/articles, and ../shared/seeds when
 present) once into text, then times ``ingest.extract.extract`` over all of
