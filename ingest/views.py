@@ -36,7 +36,7 @@ class MultipleFileField(forms.FileField):
         kwargs.setdefault("widget", MultipleFileInput(attrs={"multiple": True}))
         super().__init__(allow_empty_file=True, **kwargs)  # type: ignore[arg-type]
 
-    def clean(self, data: object, initial: object = None) -> list[object]:  # type: ignore[override]
+    def clean(self, data: object, initial: object = None) -> list[object]:
         single = super().clean
         if isinstance(data, list | tuple):
             return [single(item, initial) for item in data if item]
