@@ -136,6 +136,20 @@ def test_bad_files_get_a_clear_message(data, message):
         read_bytes(data, "x")
 
 
+def test_a_pdf_without_a_text_layer_is_refused():
+    """A scanned page: an image and no text, as a scanner would produce."""
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(2, 2))
+    import numpy
+
+    figure.figimage(numpy.linspace(0, 1, 400).reshape(20, 20), resize=True)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="pdf")
+    with pytest.raises(ReadError, match="không có lớp chữ"):
+        read_bytes(buffer.getvalue(), "scan.pdf")
+
+
 def test_a_zip_that_is_not_a_docx_is_refused():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
