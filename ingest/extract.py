@@ -979,6 +979,18 @@ def _award(clause: str) -> dict[str, Any] | None:
 # ---------------------------------------------------------------- indicators and targets
 
 
+def _measure(
+    label: str,
+    value: int | float | None = None,
+    *,
+    of: int | None = None,
+    percent: float | None = None,
+    unit: str | None = None,
+) -> dict[str, Any]:
+    """One row of ``indicators`` in the contract's shape."""
+    return {"label": label, "value": value, "of": of, "percent": percent, "unit": unit}
+
+
 def _decimal(text: str) -> float | None:
     value = parse_number(text)
     return None if value is None else float(value)
@@ -1001,13 +1013,13 @@ def _indicators(context: _Context) -> list[dict[str, Any]]:
             re.I,
         )
         found.append(
-            {
-                "label": label,
-                "value": _number(value),
-                "of": _number(denominator.group(1)) if denominator else None,
-                "percent": _decimal(percent) if percent else None,
-                "unit": unit.strip(),
-            }
+            _measure(
+                label,
+                _number(value),
+                of=_number(denominator.group(1)) if denominator else None,
+                percent=_decimal(percent) if percent else None,
+                unit=unit.strip(),
+            )
         )
     # "7/7 khu phố đạt, giữ vững khu phố văn hóa"
     for match in re.finditer(
@@ -1024,13 +1036,12 @@ def _indicators(context: _Context) -> list[dict[str, Any]]:
             flags=re.I,
         )
         found.append(
-            {
-                "label": _clean(label),
-                "value": _number(value),
-                "of": _number(total),
-                "percent": None,
-                "unit": _clean(unit.split(",")[0]),
-            }
+            _measure(
+                _clean(label),
+                _number(value),
+                of=_number(total),
+                unit=_clean(unit.split(",")[0]),
+            )
         )
     # "Tỷ lệ hộ gia đình tham gia bảo hiểm y tế đạt 83,07%"
     for match in re.finditer(
@@ -1039,13 +1050,7 @@ def _indicators(context: _Context) -> list[dict[str, Any]]:
         re.I,
     ):
         found.append(
-            {
-                "label": _clean(match.group(1)),
-                "value": None,
-                "of": None,
-                "percent": _decimal(match.group(2)),
-                "unit": None,
-            }
+            _measure(_clean(match.group(1)), None, percent=_decimal(match.group(2)))
         )
     # "vận động nhân dân hiến 3.200 m2 đất làm đường giao thông",
     # "trao tặng 1.500 suất quà cho hộ nghèo", "hỗ trợ xây dựng 35 căn nhà …"
@@ -1061,13 +1066,7 @@ def _indicators(context: _Context) -> list[dict[str, Any]]:
             else f"{verb} {unit} {thing}"
         )
         found.append(
-            {
-                "label": _clean(label),
-                "value": _number(count),
-                "of": None,
-                "percent": None,
-                "unit": "m2" if unit == "m²" else unit,
-            }
+            _measure(_clean(label), _number(count), unit="m2" if unit == "m²" else unit)
         )
     # "tổ chức 86 cuộc đối thoại trực tiếp với Nhân dân"
     for match in re.finditer(
@@ -1075,28 +1074,14 @@ def _indicators(context: _Context) -> list[dict[str, Any]]:
         text,
     ):
         count, unit, thing = match.groups()
-        found.append(
-            {
-                "label": _clean(f"{unit} {thing}"),
-                "value": _number(count),
-                "of": None,
-                "percent": None,
-                "unit": unit,
-            }
-        )
+        found.append(_measure(_clean(f"{unit} {thing}"), _number(count), unit=unit))
     # "98,2% khu dân cư đạt danh hiệu khu dân cư văn hóa"
     for match in re.finditer(
         r"(?<![\d,])(\d+(?:,\d+)?)\s*%\s+([a-zà-ỹđ][^.;,%]{2,60}?\s+(?:đạt|được công nhận|giữ vững)\s+[^.;,]{3,80})",
         text,
     ):
         found.append(
-            {
-                "label": _clean(match.group(2)),
-                "value": None,
-                "of": None,
-                "percent": _decimal(match.group(1)),
-                "unit": None,
-            }
+            _measure(_clean(match.group(2)), None, percent=_decimal(match.group(1)))
         )
     # "giới thiệu 86 quần chúng ưu tú cho Đảng"
     for match in re.finditer(
@@ -1105,13 +1090,10 @@ def _indicators(context: _Context) -> list[dict[str, Any]]:
         re.I,
     ):
         found.append(
-            {
-                "label": _clean(f"{match.group(2)} giới thiệu{match.group(3) or ''}"),
-                "value": _number(match.group(1)),
-                "of": None,
-                "percent": None,
-                "unit": None,
-            }
+            _measure(
+                _clean(f"{match.group(2)} giới thiệu{match.group(3) or ''}"),
+                _number(match.group(1)),
+            )
         )
     # "phát triển được 312 hội viên"
     for match in re.finditer(
@@ -1119,15 +1101,7 @@ def _indicators(context: _Context) -> list[dict[str, Any]]:
         text,
         re.I,
     ):
-        found.append(
-            {
-                "label": f"{match.group(2)} phát triển",
-                "value": _number(match.group(1)),
-                "of": None,
-                "percent": None,
-                "unit": None,
-            }
-        )
+        found.append(_measure(f"{match.group(2)} phát triển", _number(match.group(1))))
     # "… giải ngân được 90 triệu": money
     for sentence in _sentences(text):
         money = re.search(r"(\d[\d.,]*)\s*(triệu|tỷ|nghìn)(?:\s+đồng)?", sentence)
@@ -1148,15 +1122,11 @@ def _indicators(context: _Context) -> list[dict[str, Any]]:
         if verb and verb.group(0).lower() not in label.lower():
             label = f"{label} {verb.group(0).lower()}"
         found.append(
-            {
-                "label": label,
-                "value": int(amount)
-                if amount == amount.to_integral_value()
-                else float(amount),
-                "of": None,
-                "percent": None,
-                "unit": "VND",
-            }
+            _measure(
+                label,
+                int(amount) if amount == amount.to_integral_value() else float(amount),
+                unit="VND",
+            )
         )
     return found
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.html import escape
@@ -15,6 +15,10 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from ingest.facts import EVENT_KINDS, FIELDS, empty_facts
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 from vn.numbers import format_number, format_quantity, parse_number
 
 KIND_LABELS = {
@@ -155,43 +159,27 @@ def _number(text: str, line_no: int, what: object) -> float | int | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+def _date_field(label: StrOrPromise, *, required: bool = False) -> forms.DateField:
+    return forms.DateField(
+        label=label, required=required, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
 class FactsForm(forms.Form):
     title = forms.CharField(label=_("Tiêu đề"), required=False, max_length=400)
-    published_on = forms.DateField(
-        label=_("Ngày đăng"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
+    published_on = _date_field(_("Ngày đăng"))
     author = forms.CharField(label=_("Tác giả"), required=False, max_length=150)
     kind = forms.ChoiceField(
         label=_("Loại hội nghị"), choices=[(k, KIND_LABELS[k]) for k in EVENT_KINDS]
     )
-    date = forms.DateField(
-        label=_("Ngày tổ chức"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date = _date_field(_("Ngày tổ chức"), required=True)
     place = forms.CharField(label=_("Địa điểm"), required=False, max_length=250)
     organizer = forms.CharField(label=_("Cơ quan tổ chức"), max_length=250)
     locality = forms.CharField(label=_("Địa bàn"), required=False, max_length=200)
-    review_start = forms.DateField(
-        label=_("Kỳ đánh giá từ"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    review_end = forms.DateField(
-        label=_("Kỳ đánh giá đến"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    plan_start = forms.DateField(
-        label=_("Kỳ triển khai từ"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    plan_end = forms.DateField(
-        label=_("Kỳ triển khai đến"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
+    review_start = _date_field(_("Kỳ đánh giá từ"))
+    review_end = _date_field(_("Kỳ đánh giá đến"))
+    plan_start = _date_field(_("Kỳ triển khai từ"))
+    plan_end = _date_field(_("Kỳ triển khai đến"))
     attendees = forms.CharField(
         label=_("Đại biểu dự"),
         required=False,
