@@ -211,9 +211,9 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
             "form": form,
             "figures": report_figures(report.unit, report.period.value),
             "charts": charts.CHARTS,
+            # The unit may edit and submit while the report is a draft, returned,
+            # or approved with its lock reopened.
             "can_edit": allows(user, Action.CHANGE, report.unit)
-            and (report.editable or report_reopened(report)),
-            "can_submit": allows(user, Action.CHANGE, report.unit)
             and (report.editable or report_reopened(report)),
             "can_decide": can_decide and report.status == Report.Status.SUBMITTED,
             "reopened": report_reopened(report),
