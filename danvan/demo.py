@@ -1,7 +1,8 @@
 """Demo data: a few provinces with their history, bodies, people and users.
 
 Everything here is invented except the administrative units, which come from
-the official list. Names of people are generated (Faker, vi_VN, fixed seed).
+the official list. Names of people are generated in Vietnamese order
+(``danvan.names``, fixed seed).
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import transaction
-from faker import Faker
+from django.utils import timezone
 
 from accounts.models import Role, User
 from accounts.services import user_create
+from danvan.names import vietnamese_name
 from org import services
 from org.models import Body, BodyKind, Person, Position, Unit, UnitKind
 from org.unitdata import REFORM_DATE, load_official_units, national_root
@@ -51,13 +53,14 @@ def _unit(name: str, *, active: bool, parent_name: str | None = None) -> Unit:
 
 class _People:
     def __init__(self) -> None:
-        self.fake = Faker("vi_VN")
-        self.fake.seed_instance(2024)
         self.rng = random.Random(2024)
 
-    def person(self, unit: Unit) -> Person:
+    def name(self) -> tuple[str, bool]:
         female = self.rng.random() < 0.45
-        name = self.fake.name_female() if female else self.fake.name_male()
+        return vietnamese_name(self.rng, female=female), female
+
+    def person(self, unit: Unit) -> Person:
+        name, female = self.name()
         return services.person_create(
             home_unit=unit,
             full_name=name,
@@ -375,35 +378,61 @@ def _logins(units: dict[str, Unit]) -> list[DemoLogin]:
     return logins
 
 
+_COMMITTEE = {
+    "tinh": "Tỉnh ủy",
+    "thanh-pho-tw": "Thành ủy",
+    "huyen": "Huyện ủy",
+    "quan": "Quận ủy",
+    "thi-xa": "Thị ủy",
+    "thanh-pho-thuoc-tinh": "Thành ủy",
+    "thanh-pho-thuoc-tp": "Thành ủy",
+}
+
+
+def _lower(name: str) -> str:
+    return f"{name[0].lower()}{name[1:]}"
+
+
+def _standard_specs(unit: Unit) -> list[tuple[str, str]]:
+    """The usual bodies of a unit: its committee for mass mobilization (the
+    Ban Dân vận of the district or province committee before 1 July 2025, the
+    merged Ban Tuyên giáo và Dân vận of a province after it, the Khối dân vận
+    of a commune), its People's Committee and its Fatherland Front."""
+    lower = _lower(unit.name)
+    level = unit.kind.level.code
+    if level == "xa":
+        specs = [("khoi-dan-van", f"Khối dân vận {lower}")]
+    elif unit.is_active and level == "tinh":
+        specs = [
+            ("ban-tuyen-giao-dan-van", f"Ban Tuyên giáo và Dân vận {unit.short_name}")
+        ]
+    else:
+        committee = f"{_COMMITTEE.get(unit.kind.code, 'Huyện ủy')} {unit.short_name}"
+        specs = [("ban-dan-van", f"Ban Dân vận {committee}")]
+    return [
+        *specs,
+        ("ubnd", f"Ủy ban nhân dân {lower}"),
+        ("mttq", f"Ủy ban MTTQ Việt Nam {lower}"),
+    ]
+
+
 def _bulk_standard_bodies() -> int:
-    """One Ban/Khối dân vận, UBND and MTTQ for every current unit without bodies."""
+    """The usual bodies of every province, district and commune without bodies,
+    current and former (a former unit's bodies ended with it)."""
     kinds = _kinds()
     bodies: list[Body] = []
     units = Unit.objects.filter(
-        valid_to__isnull=True, depth__in=[2, 3], bodies__isnull=True
+        kind__level__code__in=["tinh", "huyen", "xa"], bodies__isnull=True
     )
     for unit in units.select_related("kind__level"):
-        lower = f"{unit.name[0].lower()}{unit.name[1:]}"
-        if unit.depth == 2:
-            specs = [
-                (
-                    "ban-tuyen-giao-dan-van",
-                    f"Ban Tuyên giáo và Dân vận {unit.short_name}",
-                )
-            ]
-        else:
-            specs = [("khoi-dan-van", f"Khối dân vận {lower}")]
-        specs += [
-            ("ubnd", f"Ủy ban nhân dân {lower}"),
-            ("mttq", f"Ủy ban MTTQ Việt Nam {lower}"),
-        ]
-        for code, name in specs:
+        for code, name in _standard_specs(unit):
             bodies.append(
                 Body(
                     unit=unit,
                     kind=kinds[code],
                     name=name,
-                    valid_from=REFORM_DATE,
+                    valid_from=unit.valid_from,
+                    valid_to=unit.valid_to,
                     search_key=Body.make_search_key(name=name, short_name=""),
                 )
             )
@@ -415,14 +444,13 @@ def _bulk_heads(people: _People) -> int:
     """A head for every Ban/Khối dân vận created in bulk."""
     heads = list(
         Body.objects.filter(
-            kind__code__in=["ban-tuyen-giao-dan-van", "khoi-dan-van"],
+            kind__code__in=["ban-tuyen-giao-dan-van", "ban-dan-van", "khoi-dan-van"],
             positions__isnull=True,
-        ).select_related("unit")
+        ).select_related("unit__kind__level", "kind")
     )
     persons = []
     for body in heads:
-        female = people.rng.random() < 0.45
-        name = people.fake.name_female() if female else people.fake.name_male()
+        name, female = people.name()
         persons.append(
             Person(
                 home_unit=body.unit,
@@ -437,8 +465,11 @@ def _bulk_heads(people: _People) -> int:
             Position(
                 person=person,
                 body=body,
-                title="Trưởng ban" if body.unit.depth == 2 else "Trưởng khối",
-                start_date=REFORM_DATE,
+                title="Trưởng khối"
+                if body.kind.code == "khoi-dan-van"
+                else "Trưởng ban",
+                start_date=body.valid_from or LEGACY_START,
+                end_date=body.valid_to,
             )
             for person, body in zip(persons, heads, strict=True)
         ],
@@ -475,15 +506,16 @@ def build_demo(*, national: bool, say: Callable[[str], None]) -> list[DemoLogin]
 
 
 def _demo_reports(units: dict[str, Unit], say: Callable[[str], None]) -> None:
-    """A ward's six-month report waiting for the province's approval, and the
-    province's year-end report as a draft."""
+    """A ward's six-month report of this year waiting for the province's
+    approval, and the province's year-end report of 2025 as a draft."""
     from accounts.models import User
     from reports.periods import parse_period
     from reports.services import report_create, report_submit, report_update
 
     editor = User.objects.get(username="xa.capnhat")
+    year = timezone.localdate().year
     ward = report_create(
-        unit=units["phuong_dien_ban"], period=parse_period("2025H1"), by=editor
+        unit=units["phuong_dien_ban"], period=parse_period(f"{year}H1"), by=editor
     )
     ward = report_update(
         report=ward,

@@ -18,6 +18,7 @@ from ingest.models import Document
 from ingest.pipeline import ingest_bytes
 from ingest.reading import ReadError
 from org import services as org_services
+from org.lineage import ancestor_paths
 from org.models import Body, BodyKind, Person, Unit
 from vn.text import fold
 from work.models import Conference, Indicator
@@ -136,7 +137,7 @@ def _date(value: Any) -> dt.date | None:
 def _body(unit: Unit, name: str, *, create: bool) -> Body | None:
     """The body of ``unit`` or above with this name (folded), or a new one."""
     key = fold(name)
-    ancestors = [unit.path[: i * Unit.steplen] for i in range(1, unit.depth + 1)]
+    ancestors = ancestor_paths(unit)
     for body in Body.objects.filter(unit__path__in=ancestors).order_by("-unit__depth"):
         if fold(body.name) == key or (body.short_name and fold(body.short_name) == key):
             return body
@@ -157,7 +158,7 @@ def _body(unit: Unit, name: str, *, create: bool) -> Body | None:
 
 def _person(unit: Unit, name: str) -> Person:
     key = fold(name)
-    ancestors = [unit.path[: i * Unit.steplen] for i in range(1, unit.depth + 1)]
+    ancestors = ancestor_paths(unit)
     found = (
         Person.objects.filter(search_key=key, home_unit__path__in=ancestors)
         .order_by("-home_unit__depth")

@@ -44,7 +44,14 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(forms.Form):
-    unit = UnitCodeField(label=gettext_lazy("Mã đơn vị ghi nhận"))
+    unit = UnitCodeField(
+        label=gettext_lazy("Mã đơn vị ghi nhận"),
+        active_only=False,
+        help_text=gettext_lazy(
+            "Đơn vị tổ chức sự kiện vào thời điểm đó; bài viết về một huyện, xã "
+            "trước ngày 01/7/2025 ghi nhận cho chính đơn vị cũ."
+        ),
+    )
     documents = MultipleFileField(
         label=gettext_lazy("Tệp (TXT, HTML, DOCX, PDF; có thể chọn nhiều tệp)"),
         required=False,

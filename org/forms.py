@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from org.lineage import parse_unit_ref
 from org.models import Body, BodyKind, Person, Reorganization, Unit, UnitKind
 from org.services import NewUnit
 
@@ -31,20 +32,40 @@ class UnitPickerWidget(forms.TextInput):
     """A unit-code input with a search box beside it that fills the code in.
 
     The search asks ``org:unit_picker`` (htmx) for units in the user's scope;
-    picking one writes its code into the input. Without JavaScript the code
-    can still be typed.
+    picking one writes its reference (``Unit.ref``) into the input. Without
+    JavaScript the code can still be typed. When the field accepts former
+    units, the search offers them too, with their dates and successors, and
+    ``date_field`` names the form's date input: units that existed on the date
+    entered come first, and the others are marked.
     """
 
     template_name = "org/widgets/unit_picker.html"
 
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, attrs: dict[str, Any] | None = None, *, date_field: str = ""
+    ) -> None:
         super().__init__(
             {"autocomplete": "off", "spellcheck": "false", **(attrs or {})}
         )
+        self.former = False
+        self.date_field = date_field
+
+    def get_context(
+        self, name: str, value: Any, attrs: dict[str, Any] | None
+    ) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        context["widget"]["former"] = self.former
+        context["widget"]["date_field"] = self.date_field
+        return context
 
 
 class UnitCodeField(forms.CharField):
-    """A unit chosen by its official code, among the units a queryset allows."""
+    """A unit chosen by its official code, among the units a queryset allows.
+
+    With ``active_only=False`` former units are accepted too. A code that a
+    later unit reused names the current unit; a former one is named with its
+    last day, as the picker writes it ("731 (đến 30/06/2025)").
+    """
 
     widget = UnitPickerWidget
 
@@ -53,35 +74,64 @@ class UnitCodeField(forms.CharField):
         *,
         units: QuerySet[Unit] | None = None,
         active_only: bool = True,
+        date_field: str = "",
         **kwargs: Any,
     ) -> None:
-        super().__init__(max_length=20, **kwargs)
+        super().__init__(max_length=40, **kwargs)
         self.units = units
         self.active_only = active_only
+        assert isinstance(self.widget, UnitPickerWidget)
+        self.widget.former = not active_only
+        self.widget.date_field = date_field
+
+    def prepare_value(self, value: Any) -> Any:
+        return value.ref if isinstance(value, Unit) else value
 
     def clean(self, value: Any) -> Unit | None:
-        code = super().clean(value)
-        if not code:
+        text = super().clean(value)
+        if not text:
             return None
         assert self.units is not None
-        units = self.units.filter(code=code.strip())
+        try:
+            code, last_day = parse_unit_ref(text)
+        except ValueError as exc:
+            raise forms.ValidationError(
+                _("“%(value)s” không phải là mã đơn vị."), params={"value": text}
+            ) from exc
+        units = self.units.filter(code=code)
         if self.active_only:
             units = units.filter(valid_to__isnull=True)
-        unit = units.order_by(F("valid_to").desc(nulls_first=True)).first()
-        if unit is None and not self.active_only:
-            raise forms.ValidationError(
-                _("Không tìm thấy đơn vị có mã %(code)s trong phạm vi của bạn."),
-                params={"code": code},
-            )
-        if unit is None:
+        if last_day is not None:
+            units = units.filter(valid_to=last_day)
+        found = list(units.order_by(F("valid_to").desc(nulls_first=True), "name")[:5])
+        current = [u for u in found if u.valid_to is None]
+        if current:
+            return current[0]
+        if len(found) == 1:
+            return found[0]
+        if found:
             raise forms.ValidationError(
                 _(
-                    "Không tìm thấy đơn vị đang hoạt động có mã %(code)s "
-                    "trong phạm vi của bạn."
+                    "Mã %(code)s là của nhiều đơn vị đã kết thúc hoạt động "
+                    "(%(names)s); hãy chọn đơn vị trong ô tìm kiếm."
                 ),
-                params={"code": code},
+                params={
+                    "code": code,
+                    "names": "; ".join(f"{u.name}, {u.ref}" for u in found),
+                },
             )
-        return unit
+        if not self.active_only:
+            raise forms.ValidationError(
+                _("Không tìm thấy đơn vị có mã %(code)s trong phạm vi của bạn."),
+                params={"code": text.strip()},
+            )
+        raise forms.ValidationError(
+            _(
+                "Không tìm thấy đơn vị đang hoạt động có mã %(code)s "
+                "trong phạm vi của bạn."
+            ),
+            params={"code": code},
+        )
 
 
 class BodyForm(forms.ModelForm):  # type: ignore[type-arg]

@@ -7,11 +7,17 @@ the roll-up on them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
+from org.breakdown import formed_from
 from org.models import ReorganizationLink, Unit, UnitKind, UnitVersion
+from vn.text import nfc
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,54 @@ def composition_at(
             .order_by("name")
         )
     return [_as_of(v) for v in found]
+
+
+def ancestors_on(unit: Unit, day: dt.date) -> set[int]:
+    """The units ``unit`` was under on ``day``, following its versions."""
+    found: set[int] = set()
+    current = unit.pk
+    for _level in range(12):
+        parent = (
+            UnitVersion.objects.filter(_covering(day), unit_id=current)
+            .values_list("parent_id", flat=True)
+            .first()
+        )
+        if parent is None or parent in found:
+            break
+        found.add(parent)
+        current = parent
+    return found
+
+
+def ancestor_paths(unit: Unit) -> list[str]:
+    """Paths of ``unit`` and of every unit above it, today and in its past: its
+    lineage ancestors, and for a unit that changed parents or has ended, the
+    units it was under while it existed (a former district's province)."""
+    paths = {unit.path[: i * Unit.steplen] for i in range(1, unit.depth + 1)}
+    frontier = {unit.pk}
+    seen = set(frontier)
+    for _level in range(12):
+        parents = (
+            set(
+                UnitVersion.objects.filter(unit_id__in=frontier, parent__isnull=False)
+                .filter(
+                    Q(valid_from__isnull=True)
+                    | Q(valid_from__lte=unit.valid_to or dt.date.max)
+                )
+                .filter(
+                    Q(valid_to__isnull=True)
+                    | Q(valid_to__gte=unit.valid_from or dt.date.min)
+                )
+                .values_list("parent_id", flat=True)
+            )
+            - seen
+        )
+        if not parents:
+            break
+        seen |= parents
+        frontier = parents
+    paths |= set(Unit.objects.filter(pk__in=seen).values_list("path", flat=True))
+    return sorted(paths)
 
 
 def name_on(unit: Unit, day: dt.date) -> str:
@@ -159,3 +213,125 @@ def direct_successors(unit: Unit) -> list[ReorganizationLink]:
         .select_related("successor", "reorganization")
         .order_by("-reorganization__effective_date", "successor__name")
     )
+
+
+def _day(value: dt.date) -> str:
+    return date_format(value, "d/m/Y")
+
+
+def lifetime_label(unit: Unit) -> str:
+    """The dates a unit existed, as the pages write them ("đến 30/06/2025")."""
+    if unit.valid_from and unit.valid_to:
+        return f"{_day(unit.valid_from)} – {_day(unit.valid_to)}"
+    if unit.valid_to:
+        return _("đến %(day)s") % {"day": _day(unit.valid_to)}
+    if unit.valid_from:
+        return _("từ %(day)s") % {"day": _day(unit.valid_from)}
+    return ""
+
+
+def _names(units: list[Unit]) -> str:
+    return ", ".join(u.name for u in units)
+
+
+def lifetime_error(
+    unit: Unit, first: dt.date, last: dt.date | None = None, *, overlap: bool = False
+) -> str | None:
+    """Why a record of ``unit`` dated ``first`` (or spanning ``first``–``last``)
+    cannot be kept: the unit did not exist then. None when it did.
+
+    With ``overlap``, a span touching the unit's lifetime is enough (a report
+    of 2025 for a ward formed on 1 July 2025); otherwise the whole span must
+    lie within it. The message names the unit's dates and, for a unit that has
+    ended, the units it lives on in; for a unit that did not exist yet, the
+    units it was formed from.
+    """
+    last = last or first
+    start, end = unit.valid_from, unit.valid_to
+    if overlap:
+        too_early = start is not None and last < start
+        too_late = end is not None and first > end
+    else:
+        too_early = start is not None and first < start
+        too_late = end is not None and last > end
+    if not (too_early or too_late):
+        return None
+    when = (
+        _("ngày %(day)s") % {"day": _day(first)}
+        if first == last
+        else _("kỳ từ ngày %(first)s đến ngày %(last)s")
+        % {"first": _day(first), "last": _day(last)}
+    )
+    if too_late:
+        assert end is not None
+        successors = [s.unit for s in living_successors(unit)]
+        if successors:
+            return _(
+                "“%(unit)s” chỉ tồn tại đến ngày %(end)s, nay là %(successors)s: "
+                "không ghi nhận được số liệu %(when)s cho đơn vị này. Hãy chọn "
+                "đơn vị có hiệu lực vào thời gian đó."
+            ) % {
+                "unit": unit.name,
+                "end": _day(end),
+                "successors": _names(successors),
+                "when": when,
+            }
+        return _(
+            "“%(unit)s” chỉ tồn tại đến ngày %(end)s: không ghi nhận được số liệu "
+            "%(when)s cho đơn vị này."
+        ) % {"unit": unit.name, "end": _day(end), "when": when}
+    assert start is not None
+    predecessors = formed_from(unit)
+    if predecessors:
+        return _(
+            "“%(unit)s” được thành lập từ ngày %(start)s, trước đó là "
+            "%(predecessors)s: không ghi nhận được số liệu %(when)s cho đơn vị "
+            "này. Hãy chọn đơn vị có hiệu lực vào thời gian đó."
+        ) % {
+            "unit": unit.name,
+            "start": _day(start),
+            "predecessors": _names(predecessors),
+            "when": when,
+        }
+    return _(
+        "“%(unit)s” được thành lập từ ngày %(start)s: không ghi nhận được số liệu "
+        "%(when)s cho đơn vị này."
+    ) % {"unit": unit.name, "start": _day(start), "when": when}
+
+
+def ensure_existed(
+    unit: Unit,
+    first: dt.date,
+    last: dt.date | None = None,
+    *,
+    field: str | None = None,
+    overlap: bool = False,
+) -> None:
+    """Raise ValidationError (on ``field`` when given) if ``unit`` did not exist
+    on ``first`` (or throughout ``first``–``last``; with ``overlap``, at some
+    time within it). See ``lifetime_error``."""
+    message = lifetime_error(unit, first, last, overlap=overlap)
+    if message is None:
+        return
+    if field is None:
+        raise ValidationError(message, code="outside_lifetime")
+    raise ValidationError({field: ValidationError(message, code="outside_lifetime")})
+
+
+_REF = re.compile(
+    r"^\s*(?P<code>[^\s()]+)\s*(?:\(\s*(?:đến|den)\s+"
+    r"(?P<to>\d{1,2}/\d{1,2}/\d{4})\s*\))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def parse_unit_ref(text: str) -> tuple[str, dt.date | None]:
+    """Read a unit reference as ``Unit.ref`` writes it: "731" or
+    "731 (đến 30/06/2025)". Raises ValueError for anything else."""
+    match = _REF.match(nfc(text))
+    if match is None:
+        raise ValueError(text)
+    if not match["to"]:
+        return match["code"], None
+    day, month, year = (int(p) for p in match["to"].split("/"))
+    return match["code"], dt.date(year, month, day)

@@ -105,6 +105,14 @@ class Unit(MP_Node):  # type: ignore[misc]  # treebeard ships no types
             self.valid_to is None or day <= self.valid_to
         )
 
+    @property
+    def ref(self) -> str:
+        """How forms and links name the unit: its code, and for a unit that has
+        ended its last day too, since a later unit may reuse the code."""
+        if self.valid_to is None:
+            return self.code
+        return f"{self.code} (đến {self.valid_to:%d/%m/%Y})"
+
     @staticmethod
     def make_search_key(*, code: str, name: str, short_name: str) -> str:
         return fold(f"{name} {short_name} {code}")

@@ -13,8 +13,10 @@ from django.utils import timezone
 from accounts.scope import get_or_404, scoped
 from org.lineage import (
     Successor,
+    ancestor_paths,
     direct_predecessors,
     direct_successors,
+    lifetime_label,
     living_successors,
 )
 from org.models import (
@@ -50,6 +52,50 @@ def unit_search(
     return units.order_by(
         F("valid_to").desc(nulls_first=True), "kind__level__rank", "name"
     )
+
+
+@dataclass(frozen=True)
+class UnitChoice:
+    """A unit offered by the picker: when it existed, where it lives on, and
+    whether it existed on the date of the record being entered."""
+
+    unit: Unit
+    lifetime: str
+    successor: str
+    absent: bool
+
+
+def unit_choices(
+    user: User | AnonymousUser,
+    query: str,
+    *,
+    former: bool,
+    day: dt.date | None = None,
+    limit: int = 15,
+) -> list[UnitChoice]:
+    """Units for a picker. With ``former``, units that have ended are offered
+    too; when ``day`` is given, those that existed on it come first."""
+    found = list(unit_search(user, query, active_only=not former)[:limit])
+    if day is not None:
+        found.sort(key=lambda u: not u.exists_on(day))
+    # In the lineage tree a former unit sits under the unit it lives on in.
+    homes = {
+        u.path: u.name
+        for u in Unit.objects.filter(
+            path__in=[u.path[: -Unit.steplen] for u in found if not u.is_active]
+        ).only("path", "name")
+    }
+    return [
+        UnitChoice(
+            unit=unit,
+            lifetime=lifetime_label(unit) if unit.valid_from or unit.valid_to else "",
+            successor=""
+            if unit.is_active
+            else homes.get(unit.path[: -Unit.steplen], ""),
+            absent=day is not None and not unit.exists_on(day),
+        )
+        for unit in found
+    ]
 
 
 def history_of(obj: Model) -> QuerySet[LogEntry]:
@@ -88,22 +134,23 @@ def unit_page(user: User | AnonymousUser, unit_id: int) -> UnitPage:
     versions = list(unit.versions.select_related("parent", "kind", "reorganization"))
     if unit.is_active:
         ancestors = list(Unit.objects.get_ancestors(unit).select_related("kind"))
-        children = list(
-            Unit.objects.get_children(unit)
-            .filter(valid_to__isnull=True)
-            .select_related("kind")
-        )
-        former = list(
-            Unit.objects.get_children(unit)
-            .filter(valid_to__isnull=False)
-            .select_related("kind")
-        )
+        # Read from the paths: the stored child counts are only a cache.
+        below = Unit.objects.filter(
+            depth=unit.depth + 1, path__startswith=unit.path
+        ).select_related("kind")
+        children = list(below.filter(valid_to__isnull=True).order_by("code", "name"))
+        former = list(below.filter(valid_to__isnull=False).order_by("name"))
     else:
         ancestors = _historical_ancestors(versions)
+        # Its children while it existed, as they were.
         children = list(
-            Unit.objects.filter(versions__parent=unit, versions__valid_to=unit.valid_to)
+            Unit.objects.filter(
+                Q(versions__valid_from__isnull=True)
+                | Q(versions__valid_from__lte=unit.valid_to),
+                versions__parent=unit,
+            )
             .select_related("kind")
-            .order_by("name")
+            .order_by("code", "name")
             .distinct()
         )
         former = []
@@ -189,21 +236,29 @@ def reorganization_page(
 
 
 def bodies_at_or_above(user: User | AnonymousUser, unit: Unit) -> QuerySet[Body]:
-    """Active bodies at ``unit`` or one of its ancestors, inside the user's scope:
-    where a person of the unit may hold a title, or who may organize its work."""
-    paths = [unit.path[: i * Unit.steplen] for i in range(1, unit.depth + 1)]
-    return (
-        scoped(user, Body.objects.select_related("unit"))
-        .filter(valid_to__isnull=True, unit__path__in=paths)
-        .order_by("-unit__depth", "name")
+    """Bodies at ``unit`` or above it, inside the user's scope, that existed
+    while the unit did: where a person of the unit may hold a title, or who may
+    organize its work. A former district is offered its own bodies and its
+    province's of the time; a current unit, bodies still active and those of
+    its past."""
+    bodies = scoped(user, Body.objects.select_related("unit")).filter(
+        unit__path__in=ancestor_paths(unit)
     )
+    if unit.valid_from is not None:
+        bodies = bodies.filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=unit.valid_from)
+        )
+    if unit.valid_to is not None:
+        bodies = bodies.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=unit.valid_to)
+        )
+    return bodies.order_by(F("valid_to").desc(nulls_first=True), "-unit__depth", "name")
 
 
 def people_at_or_above(user: User | AnonymousUser, unit: Unit) -> QuerySet[Person]:
-    paths = [unit.path[: i * Unit.steplen] for i in range(1, unit.depth + 1)]
     return (
         scoped(user, Person.objects.select_related("home_unit"))
-        .filter(home_unit__path__in=paths)
+        .filter(home_unit__path__in=ancestor_paths(unit))
         .order_by("full_name")
     )
 

@@ -331,14 +331,16 @@ def load_official_units(*, provinces: set[str] | None = None) -> LoadStats:
             )
         )
 
-    # Paths under the national root, then rows in bulk.
-    last = Unit.objects.get_last_child(root)
+    # Paths under the national root, then rows in bulk. The root's children
+    # are read from the paths, not from its stored count (which is what
+    # treebeard's own helpers trust, and what is being corrected here).
+    children = Unit.objects.filter(depth=root.depth + 1, path__startswith=root.path)
+    last = children.order_by("-path").first()
     first_step = (Unit._str2int(last.path[-Unit.steplen :]) + 1) if last else 1
     ordered = sorted(new_provinces.values(), key=lambda n: n.unit.code)
     units = _assign_paths(root.path, first_step, ordered)
     Unit.objects.bulk_create(units, batch_size=2000)
-    root.numchild = Unit.objects.get_children(root).count()
-    root.save(update_fields=["numchild"])
+    Unit.objects.filter(pk=root.pk).update(numchild=children.count())
 
     reorgs: dict[str, Reorganization] = {}
     for group, _pred, _succ, _primary, kind in links:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from django.contrib import messages
@@ -46,18 +47,30 @@ def unit_picker(request: HttpRequest) -> HttpResponse:
     form = UnitSearchForm({"q": request.GET.get("unit_q", "")})
     query = form.cleaned_data["q"] if form.is_valid() else ""
     target = request.GET.get("target", "")
-    if not _PICKER_TARGET.match(target):
+    date_field = request.GET.get("date_field", "")
+    if not _PICKER_TARGET.match(target) or (
+        date_field and not _PICKER_TARGET.match(date_field)
+    ):
         return HttpResponseBadRequest(_("Yêu cầu không hợp lệ."))
+    day = _day(request.GET.get(date_field, "")) if date_field else None
+    former = request.GET.get("former") == "1"
     units = (
-        list(selectors.unit_search(request.user, query, active_only=True)[:15])
+        selectors.unit_choices(request.user, query, former=former, day=day)
         if query.strip()
         else []
     )
     return render(
         request,
         "org/partials/unit_picker_results.html",
-        {"units": units, "target": target, "query": query},
+        {"units": units, "target": target, "query": query, "day": day},
     )
+
+
+def _day(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return None
 
 
 def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:

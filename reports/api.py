@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 from accounts.scope import get_or_404
 from org.models import Unit
 from reports.periods import PeriodError, parse_period
-from reports.rollup import Rollup, children_totals, rollup
+from reports.rollup import Rollup, RowTotals, children_totals, rollup
 
 
 def _number(value: Decimal | None) -> str | None:
@@ -37,6 +37,7 @@ def rollup_data(totals: Rollup) -> dict[str, Any]:
             "replicated": totals.initiatives_replicated,
             "recognized": totals.recognized,
         },
+        "conferences": totals.conferences,
         "conferences_by_kind": totals.conferences_by_kind,
         "awards_by_form": {
             form: {"collectives": c, "individuals": i}
@@ -76,6 +77,35 @@ def rollup_data(totals: Rollup) -> dict[str, Any]:
     }
 
 
+def row_data(row: RowTotals) -> dict[str, Any]:
+    """One row of the per-unit roll-up: a unit as it was within its dates."""
+    data: dict[str, Any] = {
+        "code": row.unit.code,
+        "name": row.name,
+        "from": row.row.start.isoformat(),
+        "to": row.row.end.isoformat(),
+        "initiatives": row.initiatives,
+        "conferences": row.conferences,
+        "indicator_values": row.indicator_values,
+        "indicators": {
+            code: {"value": _number(value), "denominator": _number(denominator)}
+            for code, (value, denominator) in sorted(row.indicators.items())
+        },
+        "awards": {"collectives": row.collectives, "individuals": row.individuals},
+        "targets": {
+            "total": row.targets,
+            "met": row.targets_met,
+            "with_progress": row.targets_progressed,
+        },
+        "reported": row.reported,
+    }
+    if row.row.own:
+        data["own"] = True
+    if row.row.formed_from:
+        data["formed_from"] = True
+    return data
+
+
 @require_GET
 def rollup_json(request: HttpRequest, unit_id: int) -> JsonResponse:
     """GET /api/don-vi/<id>/tong-hop/?ky=2023[&truoc=1][&con=1]
@@ -92,15 +122,5 @@ def rollup_json(request: HttpRequest, unit_id: int) -> JsonResponse:
     if request.GET.get("truoc") == "1":
         data["year_before"] = rollup_data(rollup(unit, period.year_before()))
     if request.GET.get("con") == "1":
-        data["children"] = [
-            {
-                "code": c.unit.code,
-                "name": c.unit.name,
-                "initiatives": c.initiatives,
-                "conferences": c.conferences,
-                "indicator_values": c.indicator_values,
-                "reported": c.reported,
-            }
-            for c in children_totals(unit, period)
-        ]
+        data["children"] = [row_data(row) for row in children_totals(unit, period)]
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from matplotlib.figure import Figure
 
-from reports.figures import Figures
+from reports.figures import Figures, row_label
 from reports.periods import Period
 from reports.rollup import rollup
 
@@ -58,7 +58,7 @@ def by_child(figures: Figures) -> Figure:
     children = sorted(figures.children, key=lambda c: -c.initiatives)[:25]
     figure = _figure(max(2.4, 0.28 * len(children) + 1))
     axes = figure.subplots()
-    names = [_wrap(c.unit.short_name or c.unit.name, 28) for c in children]
+    names = [_wrap(row_label(c, figures.period), 28) for c in children]
     values = [c.initiatives for c in children]
     colours = [_BLUE if c.reported else _RED for c in children]
     positions = list(range(len(children)))
@@ -90,11 +90,15 @@ def trend(figures: Figures, years: int = 5) -> Figure:
     figure = _figure(2.8)
     axes = figure.subplots()
     labels = [str(p.start.year) for p in periods]
-    axes.plot(labels, totals, marker="o", color=_BLUE)
-    for label, total in zip(labels, totals, strict=True):
+    # Positions, not the year labels themselves: matplotlib would take strings
+    # that look like numbers for categories and say so on every chart.
+    positions = list(range(len(labels)))
+    axes.plot(positions, totals, marker="o", color=_BLUE)
+    axes.set_xticks(positions, labels)
+    for position, total in zip(positions, totals, strict=True):
         axes.annotate(
             str(total),
-            (label, total),
+            (position, total),
             textcoords="offset points",
             xytext=(0, 6),
             ha="center",

@@ -31,7 +31,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from reports import charts
-from reports.figures import Figures, Table, report_figures
+from reports.figures import Figures, Table, report_figures, row_label
 from reports.models import DocumentLayout, Report
 from reports.periods import next_label
 from vn.numbers import official_date
@@ -306,7 +306,7 @@ def report_docx(
     if figures.not_reported:
         writer.body(
             "Đơn vị chưa có số liệu trong kỳ: "
-            + ", ".join(u.name for u in figures.not_reported)
+            + ", ".join(row_label(r, period) for r in figures.not_reported)
             + "."
         )
     for number_text, title, text in (

@@ -8,12 +8,15 @@ documents the Vietnamese way, the spreadsheet as numbers).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.formats import date_format
+
 from org.models import Unit
-from reports.periods import Period
-from reports.rollup import ChildTotals, Rollup, children_totals, rollup
+from reports.periods import Period, PeriodKind
+from reports.rollup import Rollup, RowTotals, rollup
 from vn.numbers import format_percent, format_quantity
 from work.models import Award, Conference, Field, Initiative, Target
 
@@ -28,6 +31,13 @@ class Table:
     rows: list[list[Cell]] = field(default_factory=list)
     # Columns holding percentages (written with "%").
     percent_columns: frozenset[int] = frozenset()
+    # For tables by unit: the unit of each row (pages link to its figures).
+    row_units: list[int | None] = field(default_factory=list)
+
+    def linked_rows(self) -> list[tuple[int | None, list[str]]]:
+        """Each row as the documents write it, with its unit when it has one."""
+        units = self.row_units or [None] * len(self.rows)
+        return list(zip(units, self.text_rows(), strict=True))
 
     def text_rows(self) -> list[list[str]]:
         """Every cell as the documents write it."""
@@ -57,15 +67,57 @@ class Figures:
     period: Period
     now: Rollup
     before: Rollup
-    children: list[ChildTotals]
     tables: list[Table]
 
     def table(self, key: str) -> Table:
         return next(t for t in self.tables if t.key == key)
 
     @property
-    def not_reported(self) -> list[Unit]:
-        return [c.unit for c in self.children if not c.reported]
+    def rows(self) -> list[RowTotals]:
+        """Every row of the per-unit table, the unit's own row included."""
+        return self.now.rows
+
+    @property
+    def children(self) -> list[RowTotals]:
+        """The units under this one during the period, as they were."""
+        return self.now.children
+
+    @property
+    def not_reported(self) -> list[RowTotals]:
+        return [c for c in self.children if not c.reported]
+
+
+def _day(day: dt.date) -> str:
+    return date_format(day, "d/m/Y")
+
+
+def row_label(row: RowTotals, period: Period) -> str:
+    """A row's name as it was, with its dates when it existed for only part
+    of the period; the unit's own row says so."""
+    if row.row.own:
+        return f"{row.name} (trực tiếp)"
+    start, end = row.row.start, row.row.end
+    if start > period.start and end < period.end:
+        return f"{row.name} ({_day(start)} – {_day(end)})"
+    if start > period.start:
+        return f"{row.name} (từ {_day(start)})"
+    if end < period.end:
+        return f"{row.name} (đến {_day(end)})"
+    return row.name
+
+
+def _row_cells(label: str, row: RowTotals) -> list[Cell]:
+    return [
+        label,
+        row.initiatives,
+        row.conferences,
+        row.indicator_values,
+        row.collectives,
+        row.individuals,
+        row.targets,
+        row.targets_met,
+        "Có" if row.reported else "Chưa",
+    ]
 
 
 def _field_names() -> dict[str, str]:
@@ -81,8 +133,8 @@ def _change(now: Decimal | int, before: Decimal | int) -> str:
 
 
 def report_figures(unit: Unit, period: Period) -> Figures:
-    now, before = rollup(unit, period), rollup(unit, period.year_before())
-    children = children_totals(unit, period)
+    now = rollup(unit, period, rows=True)
+    before = rollup(unit, period.year_before())
     names = _field_names()
     tables: list[Table] = []
 
@@ -207,23 +259,54 @@ def report_figures(unit: Unit, period: Period) -> Figures:
     ]
     tables.append(targets)
 
-    by_child = Table(
+    tables.append(_by_unit(now, period))
+    return Figures(unit, period, now, before, tables)
+
+
+def _by_unit(now: Rollup, period: Period) -> Table:
+    """Per unit under this one during the period, as they were. The rows add
+    up to the totals; a unit this one was formed from is followed by its own
+    units of the time ("trong đó")."""
+    table = Table(
         "children",
         "Theo đơn vị trực thuộc",
-        ["Đơn vị", "Mô hình, điển hình", "Hội nghị", "Số liệu chỉ số", "Đã báo cáo"],
-    )
-    by_child.rows += [
         [
-            c.unit.name,
-            c.initiatives,
-            c.conferences,
-            c.indicator_values,
-            "Có" if c.reported else "Chưa",
-        ]
-        for c in children
-    ]
-    tables.append(by_child)
-    return Figures(unit, period, now, before, children, tables)
+            "Đơn vị",
+            "Mô hình, điển hình",
+            "Hội nghị",
+            "Số liệu chỉ số",
+            "Tập thể được khen",
+            "Cá nhân được khen",
+            "Chỉ tiêu",
+            "Chỉ tiêu đạt",
+            "Đã báo cáo",
+        ],
+    )
+    for row in now.rows:
+        table.rows.append(_row_cells(row_label(row, period), row))
+        table.row_units.append(row.unit.pk)
+        if row.row.formed_from:
+            part = Period(PeriodKind.RANGE, row.row.start, row.row.end)
+            for sub in rollup(row.unit, part, rows=True).rows:
+                if sub.reported or not sub.row.own:
+                    table.rows.append(_row_cells(f"– {row_label(sub, part)}", sub))
+                    table.row_units.append(sub.unit.pk)
+    if now.rows:
+        table.rows.append(
+            [
+                "Tổng số",
+                now.initiatives,
+                now.conferences,
+                sum(r.indicator_values for r in now.rows),
+                sum(c for c, _i in now.awards_by_form.values()),
+                sum(i for _c, i in now.awards_by_form.values()),
+                len(now.targets),
+                now.targets_met,
+                None,
+            ]
+        )
+        table.row_units.append(None)
+    return table
 
 
 def results_paragraph(unit: Unit, period: Period) -> str:

@@ -32,7 +32,7 @@ class PeriodField(forms.CharField):
 
 
 class ReportCreateForm(forms.Form):
-    unit = UnitCodeField(label=_("Mã đơn vị"))
+    unit = UnitCodeField(label=_("Mã đơn vị"), active_only=False)
     period = PeriodField()
     kind = forms.ChoiceField(
         label=_("Loại báo cáo"),

@@ -151,3 +151,17 @@ def next_label(period: Period) -> str:
             return f"6 tháng cuối năm {period.start.year}"
         return f"năm {period.start.year + 1}"
     return "thời gian tới"
+
+
+def current_period(today: dt.date) -> Period:
+    """The period a committee is most likely reviewing on ``today``: the year
+    just ended in January, the first half until its review in July, the second
+    half until the autumn, then the year as its review is prepared."""
+    year = today.year
+    if today.month == 1:
+        return parse_period(f"{year - 1}")
+    if today.month <= 7:
+        return parse_period(f"{year}H1")
+    if today.month <= 10:
+        return parse_period(f"{year}H2")
+    return parse_period(f"{year}")

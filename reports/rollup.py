@@ -1,14 +1,18 @@
 """The roll-up: totals of a unit and everything under it, for a period.
 
-"Under it" follows the lineage tree: a current unit's totals include what its
-predecessors recorded (so the 2023 report of today's ward includes the former
-wards merged into it); a unit that no longer exists is rolled up as it was
-(its historical subtree), under its old name.
+"Under it" is the unit as it was during the period (``org.breakdown``): its
+children then, with their own subtrees then, and the units whose records live
+on in it (today's ward's 2023 totals are those of the former wards it was
+formed from). A unit that no longer exists is rolled up as it was, under its
+old name. The totals and the per-unit rows are selected by the same rule, so
+the rows of every per-unit table add up to the totals.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -16,11 +20,10 @@ from typing import Any
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Count, F, Max, OuterRef, Q, QuerySet, Subquery, Sum
-from django.db.models.functions import Substr
 
-from org.lineage import composition_at
+from org.breakdown import Breakdown, Row, breakdown
 from org.models import Unit
-from reports.periods import Period
+from reports.periods import Period, PeriodKind
 from work.models import (
     Award,
     Conference,
@@ -59,6 +62,13 @@ class TargetResult:
     quantity: Decimal
     measure: str
     achieved: Decimal | None
+    # The per-unit row the target belongs to.
+    row: int = 0
+
+    @property
+    def progressed(self) -> bool:
+        """Whether the unit has recorded any progress on the target."""
+        return self.achieved is not None
 
     @property
     def percent(self) -> Decimal | None:
@@ -89,6 +99,44 @@ class AwardLevel:
 
 
 @dataclass
+class RowTotals:
+    """The figures of one row of a per-unit table (``org.breakdown.Row``)."""
+
+    row: Row
+    initiatives: int = 0
+    conferences: int = 0
+    indicator_values: int = 0
+    # Indicator code → (summed values, summed denominators or None).
+    indicators: dict[str, tuple[Decimal, Decimal | None]] = field(default_factory=dict)
+    collectives: int = 0
+    individuals: int = 0
+    targets: int = 0
+    targets_met: int = 0
+    targets_progressed: int = 0
+
+    @property
+    def unit(self) -> Unit:
+        return self.row.unit
+
+    @property
+    def name(self) -> str:
+        return self.row.name
+
+    @property
+    def reported(self) -> bool:
+        """Whether the unit recorded anything in the period: a record, a value,
+        an award or progress on one of its targets."""
+        return bool(
+            self.initiatives
+            or self.conferences
+            or self.indicator_values
+            or self.collectives
+            or self.individuals
+            or self.targets_progressed
+        )
+
+
+@dataclass
 class Rollup:
     unit: Unit
     period: Period
@@ -102,7 +150,16 @@ class Rollup:
     awards_by_form: dict[str, tuple[int, int]] = field(default_factory=dict)
     awards_by_level: list[AwardLevel] = field(default_factory=list)
     indicators: dict[str, IndicatorTotal] = field(default_factory=dict)
+    # How many values the indicator totals sum.
+    indicator_values: int = 0
     targets: list[TargetResult] = field(default_factory=list)
+    # Per-unit rows (children as of the period, and the unit's own row), when
+    # asked for; they add up to the totals above.
+    rows: list[RowTotals] = field(default_factory=list)
+
+    @property
+    def children(self) -> list[RowTotals]:
+        return [r for r in self.rows if not r.row.own]
 
     @property
     def recognized(self) -> int:
@@ -118,16 +175,6 @@ class Rollup:
     @property
     def targets_met(self) -> int:
         return sum(1 for t in self.targets if t.met)
-
-
-def _scope(unit: Unit, period: Period, path_field: str) -> Q:
-    """Records of ``unit`` and everything under it, for ``period``."""
-    if unit.is_active:
-        units = Unit.objects.filter(path__startswith=unit.path).values("pk")
-        return Q(**{f"{path_field.removesuffix('__path')}__in": units})
-    day = min(period.end, unit.valid_to) if unit.valid_to else period.end
-    units = [u.unit.pk for u in composition_at(unit, day, as_today=False)]
-    return Q(**{f"{path_field.removesuffix('__path')}__in": units})
 
 
 _TEXT = ("k1", "k2", "k3", "k4")
@@ -167,69 +214,39 @@ def _number(value: Any) -> Decimal:
     return Decimal(str(value)).quantize(Decimal("0.01"))
 
 
-def rollup(unit: Unit, period: Period) -> Rollup:
-    """Every total of ``unit``'s subtree for ``period``.
-
-    The grouped counts of initiatives, conferences, awards and indicator
-    values are built as ORM querysets (so the scope and lineage rules are the
-    same as everywhere) and sent as one UNION ALL statement: one round trip
-    whatever the size of the unit. Targets follow in a second statement.
-    """
-    result = Rollup(unit=unit, period=period)
-    scope = _scope(unit, period, "unit__path")
-    branches = [
-        _part(
-            "i",
-            Initiative.objects.filter(
-                scope, registered_on__gte=period.start, registered_on__lte=period.end
-            ),
-            k1=F("field__code"),
-            k2=F("status"),
-            k3=F("holder_kind"),
-            k4=F("origin"),
-            n1=Count("pk"),
+def _branches(bd: Breakdown, period: Period) -> dict[str, tuple[QuerySet[Any], str]]:
+    """The records of each kind that count for ``bd``, with their date field."""
+    return {
+        "i": (
+            Initiative.objects.filter(bd.records("registered_on")),
+            "registered_on",
         ),
-        _part(
-            "c",
-            Conference.objects.filter(
-                scope, date__gte=period.start, date__lte=period.end
-            ),
-            k1=F("kind"),
-            n1=Count("pk"),
-        ),
-        _part(
-            "a",
-            Award.objects.filter(scope, date__gte=period.start, date__lte=period.end),
-            k1=F("form"),
-            k2=F("issuer__unit__kind__level__name"),
-            n1=Sum("collective_count"),
-            n2=Sum("individual_count"),
-            n3=Max("issuer__unit__kind__level__rank"),
-        ),
-        _part(
-            "v",
+        "c": (Conference.objects.filter(bd.records("date")), "date"),
+        "a": (Award.objects.filter(bd.records("date")), "date"),
+        # A value counts by the last day of its period, which lies within the
+        # unit's lifetime; the whole of its period lies within the report's.
+        "v": (
             IndicatorValue.objects.filter(
-                scope,
+                bd.records("period_end"),
                 initiative__isnull=True,
                 period_start__gte=period.start,
-                period_end__lte=period.end,
             ),
-            k1=F("indicator__code"),
-            k2=F("indicator__name"),
-            k3=F("indicator__measure"),
-            k4=F("indicator__aggregation"),
-            n1=Sum("value"),
-            n2=Sum("denominator"),
+            "period_end",
         ),
-    ]
-    parts = [branch for branch in branches if branch is not None]
-    rows: list[tuple[Any, ...]] = []
-    if parts:
-        statement = " UNION ALL ".join(sql for sql, _params in parts)
-        with connection.cursor() as cursor:
-            cursor.execute(statement, [p for _sql, params in parts for p in params])
-            rows = cursor.fetchall()
+    }
 
+
+def rollup(unit: Unit, period: Period, *, rows: bool = False) -> Rollup:
+    """Every total of ``unit`` as it was during ``period``; with ``rows``, the
+    same figures per unit under it then (``Rollup.rows``), which add up to them.
+
+    The grouped counts of initiatives, conferences, awards and indicator
+    values are built as ORM querysets and sent as one UNION ALL statement: one
+    round trip whatever the size of the unit. Targets follow in a second
+    statement, and the rows in a third.
+    """
+    result = Rollup(unit=unit, period=period)
+    bd = breakdown(unit, period.start, period.end)
     by_field: Counter[str] = Counter()
     by_status: Counter[str] = Counter()
     by_holder: Counter[str] = Counter()
@@ -237,7 +254,9 @@ def rollup(unit: Unit, period: Period) -> Rollup:
     conferences: Counter[str] = Counter()
     forms: dict[str, list[int]] = {}
     levels: dict[tuple[str | None, int | None], list[int]] = {}
-    for tag, k1, k2, k3, k4, n1, n2, n3 in rows:
+    for tag, k1, k2, k3, k4, n1, n2, n3 in _run(
+        _statement("totals", bd, period, _totals_statement)
+    ):
         if tag == "i":
             by_field[k1] += int(n1)
             by_status[k2] += int(n1)
@@ -254,6 +273,7 @@ def rollup(unit: Unit, period: Period) -> Rollup:
             level[0] += collectives
             level[1] += individuals
         else:
+            result.indicator_values += int(n3)
             result.indicators[k1] = IndicatorTotal(
                 code=k1,
                 name=k2,
@@ -278,111 +298,334 @@ def rollup(unit: Unit, period: Period) -> Rollup:
         )
     ]
     result.indicators = dict(sorted(result.indicators.items()))
-    result.targets = _targets(unit, period)
+    result.targets = _targets(bd, period)
+    if rows:
+        result.rows = _rows(bd, period, result)
     return result
 
 
-def _targets(unit: Unit, period: Period) -> list[TargetResult]:
+Statement = tuple[str, list[Any]]
+
+
+def _totals_statement(bd: Breakdown, period: Period) -> Statement | None:
+    """The grouped totals of every kind of record, as one UNION ALL."""
+    records = _branches(bd, period)
+    return _union(
+        [
+            _part(
+                "i",
+                records["i"][0],
+                k1=F("field__code"),
+                k2=F("status"),
+                k3=F("holder_kind"),
+                k4=F("origin"),
+                n1=Count("pk"),
+            ),
+            _part("c", records["c"][0], k1=F("kind"), n1=Count("pk")),
+            _part(
+                "a",
+                records["a"][0],
+                k1=F("form"),
+                k2=F("issuer__unit__kind__level__name"),
+                n1=Sum("collective_count"),
+                n2=Sum("individual_count"),
+                n3=Max("issuer__unit__kind__level__rank"),
+            ),
+            _part(
+                "v",
+                records["v"][0],
+                k1=F("indicator__code"),
+                k2=F("indicator__name"),
+                k3=F("indicator__measure"),
+                k4=F("indicator__aggregation"),
+                n1=Sum("value"),
+                n2=Sum("denominator"),
+                n3=Count("pk"),
+            ),
+        ]
+    )
+
+
+# Compiling querysets to SQL costs more than running them for a small unit.
+# When a unit's lineage subtree is exactly its roll-up (the common case), the
+# statements differ only in the unit's path and the period's dates: they are
+# compiled once, with stand-in values, and the real ones are bound each time.
+_STAND_IN_PATH = "\x1fpath\x1f"
+_STAND_IN_START = dt.date(1801, 1, 1)
+_STAND_IN_END = dt.date(1802, 2, 2)
+_TEMPLATES: dict[tuple[str, str], Statement | None] = {}
+
+
+def _statement(
+    name: str,
+    bd: Breakdown,
+    period: Period,
+    build: Callable[[Breakdown, Period], Statement | None],
+) -> Statement | None:
+    """``build``'s statement for ``bd``, from a compiled template if it can."""
+    if not bd.lineage_exact:
+        return build(bd, period)
+    key = (connection.vendor, name)
+    if key not in _TEMPLATES:
+        stand_in = Breakdown(
+            unit=Unit(path=_STAND_IN_PATH),
+            start=_STAND_IN_START,
+            end=_STAND_IN_END,
+            rows=[],
+            lineage_exact=True,
+        )
+        _TEMPLATES[key] = build(
+            stand_in, Period(PeriodKind.RANGE, _STAND_IN_START, _STAND_IN_END)
+        )
+    template = _TEMPLATES[key]
+    if template is None:
+        return None
+    ops = connection.ops
+    values = {
+        ops.prep_for_like_query(_STAND_IN_PATH) + "%": ops.prep_for_like_query(
+            bd.unit.path
+        )
+        + "%",
+        _STAND_IN_START: ops.adapt_datefield_value(period.start),
+        _STAND_IN_END: ops.adapt_datefield_value(period.end),
+        str(_STAND_IN_START): ops.adapt_datefield_value(period.start),
+        str(_STAND_IN_END): ops.adapt_datefield_value(period.end),
+    }
+    sql, params = template
+    return sql, [values.get(p, p) if _bindable(p) else p for p in params]
+
+
+def _bindable(param: Any) -> bool:
+    return isinstance(param, str | dt.date)
+
+
+def _union(parts: list[Statement | None]) -> Statement | None:
+    """The branches that can match something, as one UNION ALL statement."""
+    present = [part for part in parts if part is not None]
+    if not present:
+        return None
+    return (
+        " UNION ALL ".join(sql for sql, _params in present),
+        [p for _sql, params in present for p in params],
+    )
+
+
+def _run(statement: Statement | None) -> list[tuple[Any, ...]]:
+    if statement is None:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(*statement)
+        return list(cursor.fetchall())
+
+
+def _row_part(
+    tag: str,
+    queryset: QuerySet[Any],
+    *,
+    day: str | None,
+    key: Any = None,
+    **numbers: Any,
+) -> tuple[str, list[Any]] | None:
+    """One branch of the per-unit statement: ``queryset`` grouped by unit (and
+    by ``day`` when given, for units whose records go to several rows), in the
+    common shape (tag, unit, day, key, n1, n2, n3)."""
+    keys = {"u": F("unit_id")}
+    if day is not None:
+        keys["d"] = F(day)
+    if key is not None:
+        keys["k"] = key
+    grouped = queryset.annotate(**keys).values(*keys).annotate(**numbers).order_by()
+    try:
+        sql, params = grouped.query.sql_with_params()
+    except EmptyResultSet:
+        return None
+    outer = ", ".join(
+        [
+            't."u"',
+            't."d"' if day is not None else "CAST(NULL AS DATE)",
+            't."k"' if key is not None else "CAST(NULL AS VARCHAR)",
+        ]
+        + [f't."{n}"' if n in numbers else "CAST(NULL AS NUMERIC)" for n in _NUMBERS]
+    )
+    return f"SELECT '{tag}', {outer} FROM ({sql}) t", list(params)
+
+
+def _day(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _rows_statement(bd: Breakdown, period: Period) -> Statement | None:
+    """Every kind of record grouped by unit (and, for the few units whose
+    records go to several rows, by unit and day), as one UNION ALL."""
+    complex_units = sorted(set(bd.members) - set(bd.simple))
+    parts: list[Statement | None] = []
+    for tag, (queryset, date_field) in _branches(bd, period).items():
+        numbers: dict[str, Any]
+        key: Any = None
+        if tag == "a":
+            numbers = {"n1": Sum("collective_count"), "n2": Sum("individual_count")}
+        elif tag == "v":
+            key = F("indicator__code")
+            numbers = {"n1": Sum("value"), "n2": Sum("denominator"), "n3": Count("pk")}
+        else:
+            numbers = {"n1": Count("pk")}
+        if complex_units:
+            simple = queryset.exclude(unit_id__in=complex_units)
+            several = queryset.filter(unit_id__in=complex_units)
+            parts.append(_row_part(tag, simple, day=None, key=key, **numbers))
+            parts.append(_row_part(tag, several, day=date_field, key=key, **numbers))
+        else:
+            parts.append(_row_part(tag, queryset, day=None, key=key, **numbers))
+    return _union(parts)
+
+
+def _rows(bd: Breakdown, period: Period, totals: Rollup) -> list[RowTotals]:
+    """The figures of every row of ``bd``."""
+    if len(bd.rows) <= 1:
+        return [_whole(row, totals) for row in bd.rows]
+    result = [RowTotals(row=row) for row in bd.rows]
+    ratios = {
+        code for code, t in totals.indicators.items() if t.denominator is not None
+    }
+    statement = _statement("rows", bd, period, _rows_statement)
+    for tag, unit_id, day, key, n1, n2, n3 in _run(statement):
+        index = bd.simple.get(unit_id) if day is None else bd.row_of(unit_id, _day(day))
+        if index is None:
+            raise LookupError(f"a record of unit {unit_id} fits no row")
+        row = result[index]
+        if tag == "i":
+            row.initiatives += int(n1)
+        elif tag == "c":
+            row.conferences += int(n1)
+        elif tag == "a":
+            row.collectives += int(n1 or 0)
+            row.individuals += int(n2 or 0)
+        else:
+            value, denominator = row.indicators.get(key, (Decimal(0), None))
+            value += _number(n1)
+            if key in ratios:
+                denominator = (denominator or Decimal(0)) + _number(n2)
+            row.indicators[key] = (value, denominator)
+            row.indicator_values += int(n3)
+    for target in totals.targets:
+        row = result[target.row]
+        row.targets += 1
+        row.targets_met += int(target.met)
+        row.targets_progressed += int(target.progressed)
+    return result
+
+
+def _whole(row: Row, totals: Rollup) -> RowTotals:
+    """The only row of a unit with nothing under it: all of the totals."""
+    result = RowTotals(
+        row=row,
+        initiatives=totals.initiatives,
+        conferences=totals.conferences,
+        indicator_values=totals.indicator_values,
+        indicators={
+            code: (t.value, t.denominator) for code, t in totals.indicators.items()
+        },
+        collectives=sum(c for c, _i in totals.awards_by_form.values()),
+        individuals=sum(i for _c, i in totals.awards_by_form.values()),
+    )
+    for target in totals.targets:
+        result.targets += 1
+        result.targets_met += int(target.met)
+        result.targets_progressed += int(target.progressed)
+    return result
+
+
+_TARGET_COLUMNS = (
+    "unit_id",
+    "campaign__name",
+    "campaign__start",
+    "campaign__end",
+    "unit__name",
+    "description",
+    "comparison",
+    "quantity",
+    "measure",
+    "achieved",
+)
+
+
+def _targets_statement(bd: Breakdown, period: Period) -> Statement | None:
     latest = TargetProgress.objects.filter(
         target=OuterRef("pk"), date__lte=period.end
     ).order_by("-date", "-id")
+    if bd.lineage_exact:
+        scope = Q(unit__path__startswith=bd.unit.path)
+    else:
+        scope = Q(pk__in=[])
+        members = sorted(bd.members)
+        for i in range(0, len(members), 2000):
+            scope |= Q(unit_id__in=members[i : i + 2000])
     rows = (
         Target.objects.filter(
-            _scope(unit, period, "unit__path"),
-            campaign__start__lte=period.end,
-            campaign__end__gte=period.start,
+            scope, campaign__start__lte=period.end, campaign__end__gte=period.start
         )
         .annotate(achieved=Subquery(latest.values("achieved")[:1]))
-        .values(
-            "campaign__name",
-            "unit__name",
-            "description",
-            "comparison",
-            "quantity",
-            "measure",
-            "achieved",
-        )
+        .values_list(*_TARGET_COLUMNS)
         .order_by("campaign__start", "campaign__name", "unit__path", "description")
     )
-    return [
-        TargetResult(
-            campaign=row["campaign__name"],
-            unit=row["unit__name"],
-            description=row["description"],
-            comparison=row["comparison"],
-            quantity=row["quantity"],
-            measure=row["measure"],
-            achieved=row["achieved"],
+    try:
+        sql, params = rows.query.sql_with_params()
+    except EmptyResultSet:
+        return None
+    return sql, list(params)
+
+
+def _decimal(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def _targets(bd: Breakdown, period: Period) -> list[TargetResult]:
+    """Targets of the campaigns running in the period, of the units of ``bd``
+    while they were there."""
+    results = []
+    for row in _run(_statement("targets", bd, period, _targets_statement)):
+        data = dict(zip(_TARGET_COLUMNS, row, strict=True))
+        start = max(_day(data["campaign__start"]), period.start)
+        end = min(_day(data["campaign__end"]), period.end)
+        spans = [
+            (s, index)
+            for s, e, index in bd.members.get(data["unit_id"], ())
+            if s <= end and start <= e
+        ]
+        if not spans:
+            continue  # the unit was not part of this one while the campaign ran
+        quantity = _decimal(data["quantity"])
+        assert quantity is not None
+        results.append(
+            TargetResult(
+                campaign=data["campaign__name"],
+                unit=data["unit__name"],
+                description=data["description"],
+                comparison=data["comparison"],
+                quantity=quantity,
+                measure=data["measure"],
+                achieved=_decimal(data["achieved"]),
+                row=max(spans)[1],
+            )
         )
-        for row in rows
-    ]
+    return results
 
 
-@dataclass(frozen=True)
-class ChildTotals:
-    unit: Unit
-    initiatives: int
-    conferences: int
-    indicator_values: int
-
-    @property
-    def reported(self) -> bool:
-        return bool(self.initiatives or self.conferences or self.indicator_values)
+def children_totals(unit: Unit, period: Period) -> list[RowTotals]:
+    """The rows of ``unit``'s per-unit table for ``period``: its children as of
+    the period, each with the dates it was one, and its own row."""
+    return rollup(unit, period, rows=True).rows
 
 
-def _child_counts(
-    queryset: QuerySet[Any], date_filter: Q, parent: Unit
-) -> dict[str, int]:
-    width = (parent.depth + 1) * Unit.steplen
-    rows = (
-        queryset.filter(date_filter, unit__path__startswith=parent.path)
-        .annotate(child=Substr("unit__path", 1, width))
-        .values("child")
-        .annotate(n=Count("pk"))
-        .order_by("child")
-    )
-    return {row["child"]: row["n"] for row in rows}
-
-
-def children_totals(unit: Unit, period: Period) -> list[ChildTotals]:
-    """The same figures for each current child of ``unit``, in three queries;
-    a child with none of them in the period has not reported."""
-    children = list(
-        Unit.objects.filter(
-            path__startswith=unit.path, depth=unit.depth + 1, valid_to__isnull=True
-        ).order_by("name")
-    )
-    within = {
-        "initiatives": _child_counts(
-            Initiative.objects.all(),
-            Q(registered_on__gte=period.start, registered_on__lte=period.end),
-            unit,
-        ),
-        "conferences": _child_counts(
-            Conference.objects.all(),
-            Q(date__gte=period.start, date__lte=period.end),
-            unit,
-        ),
-        "indicator_values": _child_counts(
-            IndicatorValue.objects.all(),
-            Q(period_start__gte=period.start, period_end__lte=period.end),
-            unit,
-        ),
-    }
+def not_reported(unit: Unit, period: Period) -> list[RowTotals]:
+    """Rows of units under ``unit`` during ``period`` that recorded nothing."""
     return [
-        ChildTotals(
-            unit=child,
-            initiatives=within["initiatives"].get(child.path, 0),
-            conferences=within["conferences"].get(child.path, 0),
-            indicator_values=within["indicator_values"].get(child.path, 0),
-        )
-        for child in children
+        r for r in children_totals(unit, period) if not r.row.own and not r.reported
     ]
-
-
-def not_reported(unit: Unit, period: Period) -> list[Unit]:
-    """Current children of ``unit`` that recorded nothing in ``period``."""
-    return [c.unit for c in children_totals(unit, period) if not c.reported]
 
 
 def with_year_before(unit: Unit, period: Period) -> tuple[Rollup, Rollup]:

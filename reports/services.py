@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.scope import Action, allows
-from org.lineage import version_on
+from org.lineage import ensure_existed, version_on
 from org.models import Body, Unit
 from reports.models import Report, ReportPeriod
 from reports.periods import Period, PeriodKind, next_label
@@ -175,6 +175,7 @@ def report_create(
     a first paragraph of results written from the roll-up."""
     from reports.figures import results_paragraph
 
+    ensure_existed(unit, period.start, period.end, field="period", overlap=True)
     chosen = kind or default_kind(period)
     if Report.objects.filter(
         unit=unit, period__start=period.start, period__end=period.end, kind=chosen

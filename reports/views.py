@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -23,7 +24,7 @@ from reports.figures import Figures, report_figures
 from reports.forms import DecisionForm, LayoutForm, ReportCreateForm, ReportEditForm
 from reports.models import DocumentLayout, Report
 from reports.news import article_docx, conference_article
-from reports.periods import Period, PeriodError, PeriodKind, parse_period
+from reports.periods import Period, PeriodError, current_period, parse_period
 from reports.services import (
     report_approve,
     report_create,
@@ -38,11 +39,8 @@ CHART_KEYS = {chart.key: chart for chart in charts.CHARTS}
 
 
 def _period_from(request: HttpRequest) -> tuple[Period, str | None]:
-    """The period asked for in ``?ky=``, or this year; and an error, if any."""
-    today = timezone.localdate()
-    default = Period(
-        PeriodKind.YEAR, today.replace(month=1, day=1), today.replace(month=12, day=31)
-    )
+    """The period asked for in ``?ky=``, or the current one; and an error."""
+    default = current_period(timezone.localdate())
     text = request.GET.get("ky", "").strip()
     if not text:
         return default, None
@@ -65,7 +63,9 @@ def _svg(figure_svg: bytes) -> HttpResponse:
 def dashboard_home(request: HttpRequest) -> HttpResponse:
     user = request.user
     if isinstance(user, User) and user.unit_id is not None:
-        return redirect("reports:dashboard", unit_id=user.unit_id)
+        target = reverse("reports:dashboard", kwargs={"unit_id": user.unit_id})
+        query = request.GET.urlencode()
+        return redirect(f"{target}?{query}" if query else target)
     raise Http404
 
 
@@ -129,9 +129,12 @@ def report_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("trang_thai", "")
     if status in Report.Status.values:
         reports = reports.filter(status=status)
+    # Drafting starts from the signed-in user's unit and the current period.
+    own_unit = user.unit if isinstance(user, User) else None
     initial = {
-        "unit": request.GET.get("don_vi", ""),
-        "period": request.GET.get("ky", ""),
+        "unit": request.GET.get("don_vi", "") or (own_unit.ref if own_unit else ""),
+        "period": request.GET.get("ky", "")
+        or current_period(timezone.localdate()).code,
     }
     form = ReportCreateForm(
         request.POST or None, initial=initial, units=scoped(user, Unit.objects.all())

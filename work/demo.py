@@ -14,7 +14,9 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from django.db.models import Q
+from django.utils import timezone
 
+from org.breakdown import formed_from
 from org.models import Position, Unit
 from work.models import Field, Indicator, Initiative
 from work.services import (
@@ -26,8 +28,7 @@ from work.services import (
     programmes,
 )
 
-TODAY = dt.date(2026, 11, 1)
-YEARS = range(2021, 2027)
+FIRST_YEAR = 2021
 MAIN_BODIES = ["ban-dan-van", "ban-tuyen-giao-dan-van", "khoi-dan-van"]
 DESCRIPTION = "Vận động Nhân dân cùng tham gia, lan tỏa trong cộng đồng."
 CONCLUSIONS = "Tiếp tục đẩy mạnh phong trào thi đua “Dân vận khéo”."
@@ -60,24 +61,47 @@ MODEL_NAMES = {
 }
 
 
-def _years(unit: Unit) -> list[int]:
-    start = unit.valid_from.year if unit.valid_from else YEARS[0]
-    end = unit.valid_to.year if unit.valid_to else TODAY.year
-    return [y for y in YEARS if start <= y <= end]
+class Calendar:
+    """The demo's days: from 2021 to today, within each unit's lifetime."""
+
+    def __init__(self, today: dt.date) -> None:
+        self.today = today
+        self.years = range(FIRST_YEAR, today.year + 1)
+
+    def years_of(self, unit: Unit) -> list[int]:
+        start = unit.valid_from.year if unit.valid_from else FIRST_YEAR
+        end = unit.valid_to.year if unit.valid_to else self.today.year
+        return [y for y in self.years if start <= y <= end]
+
+    def halves(self, unit: Unit) -> list[tuple[dt.date, dt.date]]:
+        """Each half-year of the unit's life up to today, clipped to it."""
+        out = []
+        for year in self.years_of(unit):
+            for first, last in (
+                (dt.date(year, 1, 1), dt.date(year, 6, 30)),
+                (dt.date(year, 7, 1), dt.date(year, 12, 31)),
+            ):
+                first = max(first, unit.valid_from or first)
+                last = min(last, unit.valid_to or last, self.today)
+                if first <= last:
+                    out.append((first, last))
+        return out
+
+    def day(
+        self, rng: random.Random, unit: Unit, first: dt.date, last: dt.date
+    ) -> dt.date:
+        first = max(first, unit.valid_from or first)
+        last = min(last, unit.valid_to or last, self.today)
+        return first + dt.timedelta(days=rng.randint(0, max(0, (last - first).days)))
 
 
-def _day(rng: random.Random, unit: Unit, year: int) -> dt.date:
-    first = max(dt.date(year, 1, 2), unit.valid_from or dt.date(year, 1, 2))
-    last = min(dt.date(year, 12, 28), unit.valid_to or TODAY, TODAY)
-    return first + dt.timedelta(days=rng.randint(0, max(0, (last - first).days)))
-
-
-def _initiatives(rng: random.Random, units: list[Unit]) -> int:
+def _initiatives(rng: random.Random, cal: Calendar, units: list[Unit]) -> int:
+    """One to three initiatives in every half-year of every unit's life."""
     fields = {f.code: f for f in Field.objects.filter(owner__isnull=True)}
     items = []
     for unit in units:
-        for year in _years(unit):
-            for _ in range(rng.randint(2, 6)):
+        for first, last in cal.halves(unit):
+            for _ in range(rng.randint(1, 3)):
                 code = rng.choice(list(MODEL_NAMES))
                 items.append(
                     initiatives.InitiativeData(
@@ -94,22 +118,22 @@ def _initiatives(rng: random.Random, units: list[Unit]) -> int:
                                 "Công an",
                             ]
                         ),
-                        registered_on=_day(rng, unit, year),
+                        registered_on=cal.day(rng, unit, first, last),
                         origin=rng.choice(["new", "new", "replicated"]),
                         description=DESCRIPTION,
                     )
                 )
     created = initiatives.initiatives_register_many(items=items, actor=None)
-    for initiative in rng.sample(created, k=min(len(created), 40)):
-        _advance(rng, initiative)
+    for initiative in rng.sample(created, k=min(len(created), 60)):
+        _advance(rng, cal, initiative)
     return len(created)
 
 
-def _advance(rng: random.Random, initiative: Initiative) -> None:
+def _advance(rng: random.Random, cal: Calendar, initiative: Initiative) -> None:
     day = initiative.registered_on
     version = initiative.version
     for status in ["surveyed", "recognized"][: rng.randint(1, 2)]:
-        day = min(day + dt.timedelta(days=rng.randint(30, 120)), TODAY)
+        day = min(day + dt.timedelta(days=rng.randint(30, 120)), cal.today)
         if initiative.unit.valid_to and day > initiative.unit.valid_to:
             return
         initiatives.initiative_advance(
@@ -118,36 +142,40 @@ def _advance(rng: random.Random, initiative: Initiative) -> None:
         version += 1
 
 
-def _figures(rng: random.Random, units: list[Unit]) -> int:
+def _figures(rng: random.Random, cal: Calendar, units: list[Unit]) -> int:
+    """Yearly figures of every unit, for the part of each finished year it
+    existed."""
     families = Indicator.objects.get(code="gia-dinh-van-hoa")
     members = Indicator.objects.get(code="hoi-vien-moi")
-    count = 0
+    items = []
     for unit in units:
-        for year in _years(unit):
+        for year in cal.years_of(unit):
             start = max(dt.date(year, 1, 1), unit.valid_from or dt.date(year, 1, 1))
             end = min(dt.date(year, 12, 31), unit.valid_to or dt.date(year, 12, 31))
-            if end > TODAY:
+            if end > cal.today:
                 continue
             registered = rng.randint(800, 3600)
-            indicators.value_record(
-                indicator=families,
-                unit=unit,
-                period_start=start,
-                period_end=end,
-                value=Decimal(int(registered * rng.uniform(0.9, 0.99))),
-                denominator=Decimal(registered),
-                source=f"Báo cáo tổng kết năm {year}",
-            )
-            indicators.value_record(
-                indicator=members,
-                unit=unit,
-                period_start=start,
-                period_end=end,
-                value=Decimal(rng.randint(20, 400)),
-                source=f"Báo cáo tổng kết năm {year}",
-            )
-            count += 2
-    return count
+            source = f"Báo cáo tổng kết năm {year}"
+            items += [
+                indicators.ValueData(
+                    indicator=families,
+                    unit=unit,
+                    period_start=start,
+                    period_end=end,
+                    value=Decimal(int(registered * rng.uniform(0.9, 0.99))),
+                    denominator=Decimal(registered),
+                    source=source,
+                ),
+                indicators.ValueData(
+                    indicator=members,
+                    unit=unit,
+                    period_start=start,
+                    period_end=end,
+                    value=Decimal(rng.randint(20, 400)),
+                    source=source,
+                ),
+            ]
+    return len(indicators.values_record_many(items=items, actor=None))
 
 
 def _staff(unit: Unit) -> list[Position]:
@@ -162,14 +190,16 @@ def _staff(unit: Unit) -> list[Position]:
     return list(seen.values())[:4]
 
 
-def _conferences(rng: random.Random, units: list[Unit]) -> int:
+def _conferences(rng: random.Random, cal: Calendar, units: list[Unit]) -> int:
+    """The six-month and year-end reviews each unit held while it existed; a
+    unit formed in July 2025 reviews the whole of 2025 in January 2026."""
     count = 0
     for unit in units:
         body = unit.bodies.filter(kind__code__in=MAIN_BODIES).first()
         if body is None:
             continue
         staff = _staff(unit)
-        for year in _years(unit):
+        for year in cal.years_of(unit):
             for kind, held, review, plan in (
                 (
                     "midyear_review",
@@ -184,11 +214,9 @@ def _conferences(rng: random.Random, units: list[Unit]) -> int:
                     (dt.date(year + 1, 1, 1), dt.date(year + 1, 12, 31)),
                 ),
             ):
-                if (
-                    not unit.exists_on(held)
-                    or held > TODAY
-                    or (unit.valid_from and review[0] < unit.valid_from)
-                ):
+                if not unit.exists_on(held) or held > cal.today:
+                    continue
+                if unit.valid_from and review[1] < unit.valid_from:
                     continue
                 label = (
                     "sơ kết 6 tháng đầu năm"
@@ -237,7 +265,7 @@ def _conferences(rng: random.Random, units: list[Unit]) -> int:
                         issuer=body,
                         conference=conference,
                         collective_count=rng.randint(1, 8),
-                        individual_count=rng.randint(0, 6),
+                        individual_count=rng.randint(len(staff[:2]), 6),
                         recipients=[
                             awards.Recipient(
                                 kind="individual",
@@ -252,22 +280,37 @@ def _conferences(rng: random.Random, units: list[Unit]) -> int:
     return count
 
 
-def _campaigns_and_programmes(rng: random.Random, units: list[Unit]) -> int:
+def _children_on(unit: Unit, day: dt.date) -> list[Unit]:
+    """Up to four units that were direct children of ``unit`` on ``day``."""
+    return list(
+        Unit.objects.filter(
+            Q(versions__valid_from__isnull=True) | Q(versions__valid_from__lte=day),
+            Q(versions__valid_to__isnull=True) | Q(versions__valid_to__gte=day),
+            versions__parent=unit,
+        )
+        .order_by("code")
+        .distinct()[:4]
+    )
+
+
+def _campaigns_and_programmes(
+    rng: random.Random, cal: Calendar, units: list[Unit]
+) -> int:
+    """Each July a two-week campaign with a target for four of the unit's
+    units of the time; a yearly coordination programme and a dialogue."""
     count = 0
     for unit in units:
         body = unit.bodies.filter(kind__code__in=MAIN_BODIES).first()
-        children = list(
-            Unit.objects.filter(
-                path__startswith=unit.path, depth=unit.depth + 1, valid_to=unit.valid_to
-            ).filter(Q(valid_from__isnull=True) | Q(valid_from=unit.valid_from))[:4]
-        )
-        if body is None or not children:
+        if body is None:
             continue
         partners = list(unit.bodies.exclude(pk=body.pk)[:2])
-        for year in _years(unit):
+        for year in cal.years_of(unit):
             start = dt.date(year, 7, 17)
             end = dt.date(year, 7, 31)
-            if not (unit.exists_on(start) and unit.exists_on(end)) or end > TODAY:
+            if not (unit.exists_on(start) and unit.exists_on(end)) or end > cal.today:
+                continue
+            children = _children_on(unit, start)
+            if not children:
                 continue
             campaign = campaigns.campaign_create(
                 unit=unit,
@@ -290,12 +333,15 @@ def _campaigns_and_programmes(rng: random.Random, units: list[Unit]) -> int:
                     target=target, date=end, achieved=Decimal(rng.randint(0, 3))
                 )
             if partners:
+                signed = max(
+                    dt.date(year, 3, 2), unit.valid_from or dt.date(year, 3, 2)
+                )
                 programmes.program_create(
                     unit=unit,
                     parties=[body, *partners],
-                    signed_on=dt.date(year, 3, 2),
-                    start=dt.date(year, 3, 2),
-                    end=dt.date(year, 12, 31),
+                    signed_on=signed,
+                    start=signed,
+                    end=min(dt.date(year, 12, 31), unit.valid_to or dt.date.max),
                     title=f"Chương trình phối hợp công tác dân vận năm {year}",
                 )
             programmes.dialogue_record(
@@ -311,32 +357,62 @@ def _campaigns_and_programmes(rng: random.Random, units: list[Unit]) -> int:
     return count
 
 
-def build_work_demo(*, say: Callable[[str], None]) -> None:
-    rng = random.Random(2023)
-    with_bodies = list(
-        Unit.objects.filter(bodies__kind__code__in=MAIN_BODIES, depth__lte=4)
-        .exclude(
-            depth=3, valid_to__isnull=True
-        )  # the many current communes: sampled below
-        .distinct()
+def _units_with_data(rng: random.Random) -> tuple[list[Unit], list[Unit]]:
+    """The units the demo fills with records, and those of them that also
+    hold conferences. Every province and district, current and former; every
+    commune of the demo city and the wards the demo ward was formed from;
+    a sample of other communes. The demo accounts so find their own data in
+    every year and half-year, before and after the 2025 reform."""
+    upper = list(
+        Unit.objects.filter(kind__level__code__in=["tinh", "huyen"]).order_by("code")
     )
-    current_communes = list(
-        Unit.objects.filter(valid_to__isnull=True, kind__level__code="xa").order_by(
-            "code"
-        )
+    city = Unit.objects.get(code="48", valid_to__isnull=True)
+    city_communes = list(
+        Unit.objects.filter(
+            path__startswith=city.path, depth=city.depth + 1, kind__level__code="xa"
+        ).order_by("code")
     )
-    former_communes = list(
+    ward = Unit.objects.get(name="Phường Điện Bàn", valid_to__isnull=True)
+    ward_sources = list(formed_from(ward))
+    seed_communes = list(
+        Unit.objects.filter(
+            kind__level__code="xa", bodies__kind__code="khoi-dan-van"
+        ).filter(name__in=["Xã Minh Tâm", "Phường Hiệp Ninh", "Phường Tam Quan Nam"])
+    )
+    current = list(
+        Unit.objects.filter(valid_to__isnull=True, kind__level__code="xa")
+        .exclude(path__startswith=city.path)
+        .order_by("code")
+    )
+    former = list(
         Unit.objects.filter(valid_to__isnull=False, kind__level__code="xa").order_by(
             "code"
         )
     )
-    sample = rng.sample(current_communes, k=min(30, len(current_communes)))
-    sample += rng.sample(former_communes, k=min(60, len(former_communes)))
-    units = list({u.pk: u for u in [*with_bodies, *sample]}.values())
-    made = _initiatives(rng, units)
-    figures = _figures(rng, units)
-    held = _conferences(rng, [u for u in units if u in with_bodies or u in sample[:30]])
-    phases = _campaigns_and_programmes(rng, with_bodies)
+    sample = rng.sample(current, k=min(30, len(current)))
+    sample += rng.sample(former, k=min(60, len(former)))
+    chosen = [*upper, *city_communes, *ward_sources, *seed_communes, *sample]
+    units = list({u.pk: u for u in chosen}.values())
+    districts = [u for u in upper if u.kind.level.code == "huyen"]
+    hosts = [u for u in upper if u.kind.level.code == "tinh" or u.bodies.count() > 3]
+    hosts += rng.sample(districts, k=min(15, len(districts)))
+    hosts += [ward, *ward_sources, *seed_communes, *sample[:20]]
+    hosts += rng.sample(city_communes, k=min(10, len(city_communes)))
+    return units, list({u.pk: u for u in hosts}.values())
+
+
+def build_work_demo(
+    *, say: Callable[[str], None], today: dt.date | None = None
+) -> None:
+    rng = random.Random(2023)
+    cal = Calendar(today or timezone.localdate())
+    units, hosts = _units_with_data(rng)
+    made = _initiatives(rng, cal, units)
+    figures = _figures(rng, cal, units)
+    held = _conferences(rng, cal, hosts)
+    phases = _campaigns_and_programmes(
+        rng, cal, [u for u in hosts if u.kind.level.code in {"tinh", "huyen"}]
+    )
     say(
         f"Công tác dân vận: {made} mô hình, {figures} số liệu chỉ số, {held} hội nghị, "
         f"{phases} đợt vận động có chỉ tiêu, chương trình phối hợp và đối thoại."

@@ -279,8 +279,18 @@ class AwardForm(forms.Form):
     date = forms.DateField(label=_("Ngày khen thưởng"), widget=DATE_WIDGET)
     decision = forms.CharField(label=_("Số quyết định"), max_length=100, required=False)
     reason = forms.CharField(label=_("Lý do"), required=False, widget=TEXTAREA)
-    collective_count = forms.IntegerField(label=_("Số tập thể"), min_value=0, initial=0)
-    individual_count = forms.IntegerField(label=_("Số cá nhân"), min_value=0, initial=0)
+    collective_count = forms.IntegerField(
+        label=_("Số tập thể"),
+        min_value=0,
+        required=False,
+        help_text=_("Để trống: bằng số tập thể nêu tên bên dưới."),
+    )
+    individual_count = forms.IntegerField(
+        label=_("Số cá nhân"),
+        min_value=0,
+        required=False,
+        help_text=_("Để trống: bằng số cá nhân nêu tên bên dưới."),
+    )
     collective_names = forms.CharField(
         label=_("Tên các tập thể (mỗi dòng một tên)"), required=False, widget=TEXTAREA
     )

@@ -22,11 +22,13 @@ from openpyxl import Workbook, load_workbook
 
 from accounts.models import Role, User
 from accounts.scope import scoped
+from org.lineage import parse_unit_ref
 from org.models import Unit
 from vn.numbers import parse_date, parse_number
 from vn.text import fold
 from work.models import Award, Field, Indicator, Initiative
 from work.services import awards, indicators, initiatives
+from work.services.common import BatchError
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -68,7 +70,7 @@ class Context:
 
     def __init__(self, user: User) -> None:
         self.user = user
-        self._units: dict[str, Unit | None] = {}
+        self._units: dict[str, list[Unit]] = {}
         self.fields: dict[str, Field] = {}
         for field_ in Field.objects.select_related("owner"):
             self.fields[field_.code] = self.fields[key(field_.name)] = field_
@@ -78,23 +80,41 @@ class Context:
                 indicator
             )
 
-    def prefetch_units(self, codes: set[str]) -> None:
-        found = scoped(
-            self.user, Unit.objects.filter(code__in=codes, valid_to__isnull=True)
-        )
-        self._units.update({code: None for code in codes})
-        self._units.update({unit.code: unit for unit in found})
+    def prefetch_units(self, refs: set[str]) -> None:
+        codes = set()
+        for ref in refs:
+            try:
+                codes.add(parse_unit_ref(ref)[0])
+            except ValueError:
+                continue
+        codes -= set(self._units)
+        for code in codes:
+            self._units[code] = []
+        for unit in scoped(self.user, Unit.objects.filter(code__in=codes)):
+            self._units[unit.code].append(unit)
 
-    def unit(self, code: str) -> Unit:
+    def unit(self, ref: str, day: dt.date) -> Unit:
+        """The unit a row names by its code ("731", or "731 (đến 30/06/2025)"
+        for a former unit whose code a later unit reuses): the one that existed
+        on the row's date, the current one, or the only one."""
+        try:
+            code, last_day = parse_unit_ref(ref)
+        except ValueError as exc:
+            raise RowError(
+                _("“%(value)s” không phải là mã đơn vị.") % {"value": ref}
+            ) from exc
         if code not in self._units:
             self.prefetch_units({code})
-        unit = self._units[code]
-        if unit is None:
+        units = [
+            u for u in self._units[code] if last_day is None or u.valid_to == last_day
+        ]
+        if not units:
             raise RowError(
-                _("Không có đơn vị đang hoạt động mã %(code)s trong phạm vi của bạn.")
-                % {"code": code}
+                _("Không có đơn vị mã %(code)s trong phạm vi của bạn.") % {"code": ref}
             )
-        return unit
+        then = [u for u in units if u.exists_on(day)]
+        current = [u for u in units if u.is_active]
+        return (then or current or units)[0]
 
 
 def key(text: str) -> str:
@@ -187,14 +207,15 @@ def _initiative_row(row: dict[str, Any], ctx: Context) -> initiatives.Initiative
         "Loại",
         {"mo hinh": Initiative.Kind.MODEL, "dien hinh": Initiative.Kind.EXEMPLAR},
     )
+    registered_on = _date(row["registered_on"], "Ngày đăng ký")
     return initiatives.InitiativeData(
-        unit=ctx.unit(_text(row["unit"])),
+        unit=ctx.unit(_text(row["unit"]), registered_on),
         name=_text(row["name"]),
         field=field_,
         kind=kind,
         holder_kind=holder_kind,
         holder_name=_text(row["holder"]),
-        registered_on=_date(row["registered_on"], "Ngày đăng ký"),
+        registered_on=registered_on,
         origin=origin,
         description=_text(row.get("description")),
     )
@@ -205,12 +226,12 @@ def _initiatives_save(
 ) -> dict[int, ValidationError]:
     try:
         initiatives.initiatives_register_many(items=items, actor=ctx.user)
-    except initiatives.BatchError as exc:
+    except BatchError as exc:
         return exc.errors
     return {}
 
 
-def _value_row(row: dict[str, Any], ctx: Context) -> None:
+def _value_row(row: dict[str, Any], ctx: Context) -> indicators.ValueData:
     name = _text(row["indicator"])
     indicator = ctx.indicators.get(name) or ctx.indicators.get(key(name))
     if indicator is None:
@@ -218,15 +239,26 @@ def _value_row(row: dict[str, Any], ctx: Context) -> None:
             _("Chỉ số “%(value)s” không có trong danh mục.") % {"value": name}
         )
     denominator = row.get("denominator")
-    indicators.value_record(
+    period_start = _date(row["period_start"], "Kỳ từ ngày")
+    return indicators.ValueData(
         indicator=indicator,
-        unit=ctx.unit(_text(row["unit"])),
-        period_start=_date(row["period_start"], "Kỳ từ ngày"),
+        unit=ctx.unit(_text(row["unit"]), period_start),
+        period_start=period_start,
         period_end=_date(row["period_end"], "Kỳ đến ngày"),
         value=_number(row["value"], "Giá trị"),
         denominator=_number(denominator, "Mẫu số") if _text(denominator) else None,
         source=_text(row["source"]),
     )
+
+
+def _values_save(
+    items: list[indicators.ValueData], ctx: Context
+) -> dict[int, ValidationError]:
+    try:
+        indicators.values_record_many(items=items, actor=ctx.user)
+    except BatchError as exc:
+        return exc.errors
+    return {}
 
 
 _AWARD_FORMS = {
@@ -242,12 +274,13 @@ def _award_row(row: dict[str, Any], ctx: Context) -> None:
     form = _AWARD_FORMS.get(
         fold(form_text).replace("“", "").replace("”", ""), Award.Form.OTHER
     )
+    day = _date(row["date"], "Ngày khen thưởng")
     awards.award_record(
-        unit=ctx.unit(_text(row["unit"])),
+        unit=ctx.unit(_text(row["unit"]), day),
         issuer_name=_text(row.get("issuer")),
         form=form,
         form_other=form_text if form == Award.Form.OTHER else "",
-        date=_date(row["date"], "Ngày khen thưởng"),
+        date=day,
         decision=_text(row.get("decision")),
         reason=_text(row.get("reason")),
         collective_count=_count(row.get("collectives"), "Số tập thể"),
@@ -301,6 +334,7 @@ KINDS = {
                 Column("source", "Nguồn"),
             ),
             _value_row,
+            _values_save,
         ),
         ImportKind(
             "khen-thuong",

@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from org.breakdown import breakdown
 from org.forms import DATE_WIDGET, UnitCodeField
 from org.models import Unit
 from vn.text import fold
@@ -70,8 +71,17 @@ def filtered(
     for word in fold(data.get("q") or "").split():
         queryset = queryset.filter(search_key__contains=word)
     unit: Unit | None = data.get("unit")
-    if unit is not None:
+    if unit is not None and unit.is_active:
+        # Today's unit: its records and those of the units that live on in it.
         queryset = queryset.filter(**{f"{unit_path}__startswith": unit.path})
+    elif unit is not None:
+        # A former unit: its records and those of its units of the time,
+        # dated while they were under it.
+        assert unit.valid_to is not None
+        held = breakdown(unit, unit.valid_from or dt.date(1945, 1, 1), unit.valid_to)
+        queryset = queryset.filter(
+            held.records(date_field, unit_path.removesuffix("__path"))
+        )
     if data.get("date_from"):
         queryset = queryset.filter(**{f"{date_field}__gte": data["date_from"]})
     if data.get("date_to"):

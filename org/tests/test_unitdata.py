@@ -95,3 +95,44 @@ def test_national_list_counts(db):
     assert stats.former_provinces == 63 - 11  # eleven provinces were not merged
     assert stats.former_districts == 696
     assert stats.unmapped == []
+
+
+def _stored_counts_are_real() -> list[tuple[str, int, int]]:
+    from danvan.history import wrong_child_counts
+
+    return [(u.name, stored, real) for u, stored, real in wrong_child_counts()]
+
+
+def test_tree_counts_stay_right_after_loads_and_reorganizations(seed_provinces):
+    from org import services as org_services
+
+    root = Unit.objects.get(code="VN")
+    assert root.numchild == 5
+    assert _stored_counts_are_real() == []
+    # Another province later: it is added beside the others.
+    assert load_official_units(provinces={"01"}).provinces == 1
+    root.refresh_from_db()
+    assert root.numchild == 6
+    assert _stored_counts_are_real() == []
+    # A merge of two current communes of Hà Nội into a new one, then a split.
+    hanoi = Unit.objects.get(code="01", valid_to__isnull=True)
+    first, second, third = Unit.objects.filter(
+        path__startswith=hanoi.path, depth=hanoi.depth + 1, valid_to__isnull=True
+    ).order_by("code")[:3]
+    org_services.reorganization_merge(
+        predecessors=[first, second],
+        successor=org_services.NewUnit(
+            "01999", "Phường Thử Nghiệm", "Thử Nghiệm", first.kind, hanoi
+        ),
+        effective_date=dt.date(2026, 1, 1),
+    )
+    org_services.reorganization_split(
+        predecessor=third,
+        successors=[
+            org_services.NewUnit("01998", "Phường Bắc", "Bắc", third.kind, hanoi),
+            org_services.NewUnit("01997", "Phường Nam", "Nam", third.kind, hanoi),
+        ],
+        primary=0,
+        effective_date=dt.date(2026, 1, 1),
+    )
+    assert _stored_counts_are_real() == []

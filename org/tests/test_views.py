@@ -2,6 +2,7 @@ import datetime as dt
 import unicodedata
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -439,3 +440,66 @@ def test_position_form_offers_bodies_of_the_home_unit_and_above(world, client_as
     )
     assert khoi.name in text and province_body.name in text
     assert sibling_body.name not in text
+
+
+def test_the_picker_offers_former_units_with_their_dates_and_successor(
+    world, client_as
+):
+    services.reorganization_merge(
+        predecessors=[world.sibling],
+        successor=services.NewUnit(
+            "X10",
+            "Xã Bình Minh Mới",
+            "Bình Minh Mới",
+            world.sibling.kind,
+            world.province,
+        ),
+        effective_date=dt.date(2025, 7, 1),
+    )
+    client = client_as(world.province_officer)
+    url = reverse("org:unit_picker")
+    query = {"unit_q": "binh minh", "target": "id_unit"}
+    # A field for current units only: the former commune is not offered.
+    text = client.get(url, query).content.decode()
+    assert "Xã Bình Minh Mới" in text and "đến 30/06/2025" not in text
+    # A field that takes former units: with its last day and where it lives on.
+    text = client.get(url, query | {"former": "1"}).content.decode()
+    assert "Xã Bình Minh, 01/01/2020 – 30/06/2025 → Xã Bình Minh Mới" in text
+    assert 'data-pick-code="X02 (đến 30/06/2025)"' in text
+    # With the date of the record: the unit that existed then comes first, and
+    # the other one is marked.
+    dated = query | {"former": "1", "date_field": "start", "start": "2024-05-01"}
+    text = client.get(url, dated).content.decode()
+    assert text.index("Xã Bình Minh, 01") < text.index("Xã Bình Minh Mới")
+    assert "Không tồn tại vào ngày 01/05/2024." in text
+    bad = client.get(url, query | {"date_field": "<x>"})
+    assert bad.status_code == 400
+
+
+def test_a_unit_field_reads_the_reference_of_a_former_unit(world):
+    from org.forms import UnitCodeField
+
+    services.reorganization_merge(
+        predecessors=[world.sibling],
+        successor=world.commune,
+        effective_date=dt.date(2025, 7, 1),
+    )
+    services.unit_create(
+        parent=world.province,
+        code="X02",
+        name="Xã Bình Minh",
+        short_name="Bình Minh",
+        kind=world.sibling.kind,
+        valid_from=dt.date(2026, 1, 1),
+    )
+    field = UnitCodeField(units=Unit.objects.all(), active_only=False)
+    # The code now belongs to the new commune; the former one needs its date.
+    current = field.clean("X02")
+    assert current is not None and current.valid_to is None
+    former = field.clean("X02 (đến 30/06/2025)")
+    assert former is not None and former.valid_to == dt.date(2025, 6, 30)
+    with pytest.raises(ValidationError):
+        field.clean("X02 (đến 31/12/2024)")
+    only_current = UnitCodeField(units=Unit.objects.all())
+    with pytest.raises(ValidationError):
+        only_current.clean("X02 (đến 30/06/2025)")

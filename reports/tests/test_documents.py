@@ -100,15 +100,18 @@ def test_the_docx_figures_match_the_raw_rows_after_a_2025_merger(world):
         assert "." in families[2]
     assert families[3].endswith("%") and "," in families[3]
 
-    # Per child: today's commune carries the merged sibling's 2023 records.
+    # Per child, as in 2023: both communes, each with its own records, the
+    # province's own row, and a total that equals the figures above.
     children = {r[0]: r for r in tables["Theo đơn vị trực thuộc"]}
     commune_rows = [
-        i
-        for i in rows
-        if i.unit_id in (world.commune.pk, world.village.pk, world.sibling.pk)
+        i for i in rows if i.unit_id in (world.commune.pk, world.village.pk)
     ]
+    sibling_rows = [i for i in rows if i.unit_id == world.sibling.pk]
+    own_rows = [i for i in rows if i.unit_id == world.province.pk]
     assert number(children["Xã An Phú"][1]) == len(commune_rows)
-    assert "Xã Bình Minh" not in children  # it no longer exists today
+    assert number(children["Xã Bình Minh"][1]) == len(sibling_rows)
+    assert number(children["Tỉnh Thử Nghiệm (trực tiếp)"][1]) == len(own_rows)
+    assert number(children["Tổng số"][1]) == len(rows)
 
 
 def test_a_former_unit_reports_under_its_old_name(world):

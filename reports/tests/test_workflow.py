@@ -7,11 +7,12 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from accounts.models import Role
 from accounts.services import user_create
 from reports.models import Report
-from reports.periods import parse_period
+from reports.periods import current_period, parse_period
 from reports.services import (
     report_approve,
     report_create,
@@ -215,6 +216,23 @@ def test_dashboard_shows_figures_charts_and_who_has_not_reported(world, client_a
     assert "Không hiểu kỳ" in bad.content.decode()
 
 
+def test_pages_start_from_the_users_unit_and_the_current_period(world, client_as):
+    client = client_as(world.commune_officer)
+    # The period chosen is kept when the page redirects to the user's unit.
+    response = client.get("/tong-quan/", {"ky": "2025"})
+    assert response.status_code == 302
+    assert response["Location"] == f"/don-vi/{world.commune.pk}/tong-quan/?ky=2025"
+    page = client.get(response["Location"])
+    assert "Năm 2025" in page.content.decode()
+    # Without one, the current period.
+    current = current_period(timezone.localdate())
+    page = client.get(f"/don-vi/{world.commune.pk}/tong-quan/")
+    assert current.label[0].upper() + current.label[1:] in page.content.decode()
+    # Drafting a report starts from the user's unit and the current period.
+    form = client.get("/bao-cao/").content.decode()
+    assert 'value="X01"' in form and f'value="{current.code}"' in form
+
+
 def test_the_rollup_api_uses_the_same_selector_and_scope(world, client_as):
     _register(world, D(2023, 3, 1))
     client = client_as(world.province_officer)
@@ -223,10 +241,19 @@ def test_the_rollup_api_uses_the_same_selector_and_scope(world, client_as):
     ).json()
     assert data["initiatives"]["total"] == 1
     assert data["initiatives"]["by_field"] == {"van-hoa-xa-hoi": 1}
+    # The children of 2023 and the province's own row, which add up.
     assert {c["name"]: c["reported"] for c in data["children"]} == {
         "Xã An Phú": True,
         "Xã Bình Minh": False,
+        "Tỉnh Thử Nghiệm": False,
     }
+    assert [c.get("own", False) for c in data["children"]] == [False, False, True]
+    assert (
+        data["children"][0] | {"from": "2023-01-01", "to": "2023-12-31"}
+        == (data["children"][0])
+    )
+    assert sum(c["initiatives"] for c in data["children"]) == 1
+    assert sum(c["conferences"] for c in data["children"]) == data["conferences"]
     bad = client.get(f"/api/don-vi/{world.province.pk}/tong-hop/", {"ky": "2023H9"})
     assert bad.status_code == 400 and "Không hiểu kỳ" in bad.json()["error"]
     hidden = client_as(world.sibling_officer).get(

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from org.lineage import ensure_existed
 from org.models import Body, Person, Unit
 from vn.text import fold, nfc
 from work.models import Award, AwardRecipient, Conference, Initiative
@@ -24,6 +25,24 @@ class Recipient:
     person: Person | None = None
 
 
+def _named_within_counts(
+    named_collectives: int, named_individuals: int, collectives: int, individuals: int
+) -> dict[str, str]:
+    """The rule that named recipients never outnumber the counts."""
+    errors: dict[str, str] = {}
+    if named_collectives > collectives:
+        errors["collective_count"] = _(
+            "Danh sách nêu tên %(named)s tập thể nhưng số tập thể được khen "
+            "chỉ là %(count)s."
+        ) % {"named": named_collectives, "count": collectives}
+    if named_individuals > individuals:
+        errors["individual_count"] = _(
+            "Danh sách nêu tên %(named)s cá nhân nhưng số cá nhân được khen "
+            "chỉ là %(count)s."
+        ) % {"named": named_individuals, "count": individuals}
+    return errors
+
+
 @transaction.atomic
 def award_record(
     *,
@@ -33,8 +52,8 @@ def award_record(
     issuer: Body | None = None,
     issuer_name: str = "",
     form_other: str = "",
-    collective_count: int = 0,
-    individual_count: int = 0,
+    collective_count: int | None = None,
+    individual_count: int | None = None,
     recipients: Sequence[Recipient] = (),
     reason: str = "",
     decision: str = "",
@@ -44,16 +63,25 @@ def award_record(
     """Record an award given by ``issuer`` to collectives and individuals.
 
     The counts may exceed the named recipients (articles often give only
-    numbers) but never fall below them.
+    numbers) but the named recipients never outnumber them; a count left as
+    None is the number named.
     """
     ensure_unlocked(unit, date)
+    ensure_existed(unit, date, field="date")
     named = {
         kind: sum(1 for r in recipients if r.kind == kind)
         for kind in AwardRecipient.Kind
     }
-    collective_count = max(collective_count, named[AwardRecipient.Kind.COLLECTIVE])
-    individual_count = max(individual_count, named[AwardRecipient.Kind.INDIVIDUAL])
-    errors: dict[str, str] = {}
+    if collective_count is None:
+        collective_count = named[AwardRecipient.Kind.COLLECTIVE]
+    if individual_count is None:
+        individual_count = named[AwardRecipient.Kind.INDIVIDUAL]
+    errors = _named_within_counts(
+        named[AwardRecipient.Kind.COLLECTIVE],
+        named[AwardRecipient.Kind.INDIVIDUAL],
+        collective_count,
+        individual_count,
+    )
     if form == Award.Form.OTHER and not form_other.strip():
         errors["form_other"] = _("Hãy ghi rõ hình thức khen thưởng.")
     if conference is not None and conference.date != date:
@@ -103,22 +131,29 @@ def award_update(
     issuer: Body | None,
     issuer_name: str,
     form_other: str,
-    collective_count: int,
-    individual_count: int,
+    collective_count: int | None,
+    individual_count: int | None,
     reason: str,
     decision: str,
     expected_version: int,
 ) -> Award:
-    """Correct an award. The counts never fall below its named recipients."""
+    """Correct an award. The counts never fall below its named recipients; a
+    count left as None is the number named."""
     ensure_unlocked(award.unit, award.date, date)
+    ensure_existed(award.unit, date, field="date")
     named = {
         kind: award.recipients.filter(kind=kind).count() for kind in AwardRecipient.Kind
     }
-    errors: dict[str, str] = {}
-    if collective_count < named[AwardRecipient.Kind.COLLECTIVE]:
-        errors["collective_count"] = _("Ít hơn số tập thể đã có tên trong danh sách.")
-    if individual_count < named[AwardRecipient.Kind.INDIVIDUAL]:
-        errors["individual_count"] = _("Ít hơn số cá nhân đã có tên trong danh sách.")
+    if collective_count is None:
+        collective_count = named[AwardRecipient.Kind.COLLECTIVE]
+    if individual_count is None:
+        individual_count = named[AwardRecipient.Kind.INDIVIDUAL]
+    errors = _named_within_counts(
+        named[AwardRecipient.Kind.COLLECTIVE],
+        named[AwardRecipient.Kind.INDIVIDUAL],
+        collective_count,
+        individual_count,
+    )
     if form == Award.Form.OTHER and not form_other.strip():
         errors["form_other"] = _("Hãy ghi rõ hình thức khen thưởng.")
     if award.conference is not None and award.conference.date != date:

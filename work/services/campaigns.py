@@ -10,14 +10,25 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from org.breakdown import breakdown
+from org.lineage import ensure_existed, lifetime_error
 from org.models import Body, Unit
 from vn.text import fold, nfc
 from work.models import Campaign, Conference, Target, TargetProgress
 from work.services.common import ensure_unlocked, save_edit, save_new
 
 
-def _check_participants(unit: Unit, participants: Sequence[Unit]) -> None:
-    outside = [p.name for p in participants if not p.path.startswith(unit.path)]
+def _check_participants(
+    unit: Unit, participants: Sequence[Unit], start: dt.date, end: dt.date
+) -> None:
+    # Under the organizing unit today, or at the time (a former province's
+    # districts now sit under the province it merged into).
+    held = breakdown(unit, start, end).members if participants else {}
+    outside = [
+        p.name
+        for p in participants
+        if not p.path.startswith(unit.path) and p.pk not in held
+    ]
     if outside:
         raise ValidationError(
             {
@@ -27,6 +38,13 @@ def _check_participants(unit: Unit, participants: Sequence[Unit]) -> None:
                 % {"names": ", ".join(outside)}
             }
         )
+    absent = [
+        message
+        for p in participants
+        if (message := lifetime_error(p, start, end, overlap=True)) is not None
+    ]
+    if absent:
+        raise ValidationError({"participants": absent})
 
 
 @transaction.atomic
@@ -45,7 +63,8 @@ def campaign_create(
     """Launch a campaign (cuộc vận động, phong trào, đề án, kế hoạch, đợt),
     possibly at a conference (hội nghị triển khai)."""
     ensure_unlocked(unit, start)
-    _check_participants(unit, participants)
+    ensure_existed(unit, start, end, field="start")
+    _check_participants(unit, participants, start, end)
     if conference is not None and conference.date > end:
         raise ValidationError(
             {
@@ -86,7 +105,8 @@ def campaign_update(
     expected_version: int,
 ) -> Campaign:
     ensure_unlocked(campaign.unit, campaign.start, start)
-    _check_participants(campaign.unit, participants)
+    ensure_existed(campaign.unit, start, end, field="start")
+    _check_participants(campaign.unit, participants, start, end)
     outside = campaign.targets.filter(
         progress__date__lt=start
     ) | campaign.targets.filter(progress__date__gt=end)
@@ -120,6 +140,7 @@ def target_set(
         and not campaign.participants.filter(pk=unit.pk).exists()
     ):
         raise ValidationError({"unit": _("Đơn vị này không tham gia cuộc vận động.")})
+    ensure_existed(unit, campaign.start, campaign.end, field="unit", overlap=True)
     target = Target(
         campaign=campaign,
         unit=unit,
@@ -140,6 +161,7 @@ def progress_record(
     """Record what a unit has achieved against its target, as of ``date``."""
     campaign = target.campaign
     ensure_unlocked(target.unit, date)
+    ensure_existed(target.unit, date, field="date")
     if not campaign.start <= date <= campaign.end:
         raise ValidationError(
             {"date": _("Ngày ghi nhận phải nằm trong thời gian của cuộc vận động.")}

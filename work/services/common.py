@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
+from org.lineage import ancestors_on, ensure_existed
 from org.models import Unit
 from work.models import PeriodLock, Versioned
 
@@ -27,20 +28,31 @@ class StaleEditError(ValidationError):
     """Someone else saved the record after this edit began."""
 
 
-def active_lock(unit: Unit, day: dt.date) -> PeriodLock | None:
-    """The approval lock (of ``unit`` or one of its ancestors) that covers ``day``."""
-    prefixes = [unit.path[: i * Unit.steplen] for i in range(1, unit.depth + 1)]
-    lock: PeriodLock | None = (
-        PeriodLock.objects.filter(
-            unit__path__in=prefixes,
-            reopened_at__isnull=True,
-            start__lte=day,
-            end__gte=day,
-        )
-        .select_related("unit")
-        .first()
+class BatchError(Exception):
+    """Some items of a batch are invalid; nothing was saved."""
+
+    def __init__(self, errors: dict[int, ValidationError]) -> None:
+        super().__init__(f"{len(errors)} invalid items")
+        self.errors = errors
+
+
+def _holds(lock: PeriodLock, unit: Unit, day: dt.date) -> bool:
+    """Whether ``lock`` covers records of ``unit`` dated ``day``: its unit is
+    ``unit`` or above it, today (lineage) or on that day (a former province
+    that approved its report holds its former communes of the time)."""
+    if not lock.covers(day):
+        return False
+    return unit.path.startswith(lock.unit.path) or lock.unit_id in ancestors_on(
+        unit, day
     )
-    return lock
+
+
+def active_lock(unit: Unit, day: dt.date) -> PeriodLock | None:
+    """The approval lock (of ``unit`` or a unit above it) that covers ``day``."""
+    locks = PeriodLock.objects.filter(
+        reopened_at__isnull=True, start__lte=day, end__gte=day
+    ).select_related("unit")
+    return next((lock for lock in locks if _holds(lock, unit, day)), None)
 
 
 def ensure_unlocked(unit: Unit, *days: dt.date | None) -> None:
@@ -63,7 +75,7 @@ class LockIndex:
 
     def check(self, unit: Unit, day: dt.date) -> None:
         for lock in self.locks:
-            if unit.path.startswith(lock.unit.path) and lock.covers(day):
+            if _holds(lock, unit, day):
                 raise LockedPeriodError(_lock_message(lock))
 
 
@@ -114,6 +126,7 @@ def period_lock(
     *, unit: Unit, start: dt.date, end: dt.date, reason: str, by: User | None
 ) -> PeriodLock:
     """Lock a period of ``unit``'s subtree (the approval of a report does this)."""
+    ensure_existed(unit, start, end, overlap=True)
     lock = PeriodLock(unit=unit, start=start, end=end, reason=reason, locked_by=by)
     lock.full_clean()
     lock.save()

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from org.lineage import ensure_existed
 from org.models import Body, Person, Unit
 from vn.text import fold, nfc
 from work.models import Attendance, Commitment, Conference, FollowUpTask
@@ -64,6 +65,7 @@ def _check(conference: Conference) -> None:
 @transaction.atomic
 def conference_create(*, data: ConferenceData) -> Conference:
     ensure_unlocked(data.unit, data.date)
+    ensure_existed(data.unit, data.date, field="date")
     conference = Conference()
     _apply(conference, data)
     conference.full_clean()
@@ -77,6 +79,7 @@ def conference_update(
 ) -> Conference:
     ensure_unlocked(conference.unit, conference.date)
     ensure_unlocked(data.unit, data.date)
+    ensure_existed(data.unit, data.date, field="date")
     _apply(conference, data)
     conference.full_clean()
     _check(conference)

@@ -13,10 +13,17 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from danvan.audit import log_created
+from org.lineage import ensure_existed
 from org.models import Body, Person, Unit
 from vn.text import fold, nfc
 from work.models import Attachment, Field, Initiative, InitiativeStep
-from work.services.common import LockIndex, ensure_unlocked, save_edit, save_new
+from work.services.common import (
+    BatchError,
+    LockIndex,
+    ensure_unlocked,
+    save_edit,
+    save_new,
+)
 
 Status = Initiative.Status
 
@@ -126,6 +133,7 @@ def initiative_register(
     period.
     """
     ensure_unlocked(data.unit, data.registered_on)
+    ensure_existed(data.unit, data.registered_on, field="registered_on")
     initiative = Initiative()
     _apply(initiative, data)
     _check(initiative)
@@ -137,14 +145,6 @@ def initiative_register(
         decided_by=decided_by,
     )
     return initiative
-
-
-class BatchError(Exception):
-    """Some items of a batch are invalid; nothing was saved."""
-
-    def __init__(self, errors: dict[int, ValidationError]) -> None:
-        super().__init__(f"{len(errors)} invalid items")
-        self.errors = errors
 
 
 _FOREIGN_KEYS = ["unit", "field", "holder_body", "holder_person", "replicates"]
@@ -167,6 +167,7 @@ def initiatives_register_many(
         initiative = Initiative()
         try:
             locks.check(data.unit, data.registered_on)
+            ensure_existed(data.unit, data.registered_on, field="registered_on")
             _apply(initiative, data)
             _check(initiative)
             initiative.full_clean(
@@ -204,6 +205,7 @@ def initiative_update(
     """Change an initiative's details (its lifecycle moves through steps)."""
     ensure_unlocked(initiative.unit, initiative.registered_on)
     ensure_unlocked(data.unit, data.registered_on)
+    ensure_existed(data.unit, data.registered_on, field="registered_on")
     first_step = (
         initiative.steps.exclude(status=Status.REGISTERED).order_by("date").first()
     )
@@ -232,6 +234,7 @@ def initiative_advance(
 ) -> InitiativeStep:
     """Move an initiative to its next lifecycle step, dated and decided by a body."""
     ensure_unlocked(initiative.unit, date)
+    ensure_existed(initiative.unit, date, field="date")
     if status not in NEXT_STEPS[initiative.status]:
         raise ValidationError(
             {

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from org.lineage import ensure_existed
 from org.models import Body, Unit
 from vn.text import fold, nfc
 from work.models import Conference, CoordinationProgram, Dialogue
@@ -46,6 +47,8 @@ def program_create(
 ) -> CoordinationProgram:
     """Record a coordination programme signed between two or more bodies."""
     ensure_unlocked(unit, signed_on)
+    ensure_existed(unit, signed_on, field="signed_on")
+    ensure_existed(unit, start, field="start")
     _check_parties(parties)
     _check_dates(signed_on, start, end)
     title = " ".join(nfc(title).split())
@@ -78,6 +81,8 @@ def program_update(
     expected_version: int,
 ) -> CoordinationProgram:
     ensure_unlocked(program.unit, program.signed_on, signed_on)
+    ensure_existed(program.unit, signed_on, field="signed_on")
+    ensure_existed(program.unit, start, field="start")
     _check_parties(parties)
     _check_dates(signed_on, start, end)
     program.title = " ".join(nfc(title).split())
@@ -103,6 +108,7 @@ def dialogue_record(
 ) -> Dialogue:
     """Record a dialogue and how many of the issues raised were resolved."""
     ensure_unlocked(unit, date)
+    ensure_existed(unit, date, field="date")
     if conference is not None and conference.date != date:
         raise ValidationError({"date": _("Ngày đối thoại phải trùng ngày hội nghị.")})
     topic = " ".join(nfc(topic).split())
@@ -135,6 +141,7 @@ def dialogue_update(
 ) -> Dialogue:
     """Correct a dialogue, typically to record more issues resolved."""
     ensure_unlocked(dialogue.unit, dialogue.date, date)
+    ensure_existed(dialogue.unit, date, field="date")
     if dialogue.conference is not None and dialogue.conference.date != date:
         raise ValidationError({"date": _("Ngày đối thoại phải trùng ngày hội nghị.")})
     dialogue.host, dialogue.date = host, date

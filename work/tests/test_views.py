@@ -534,7 +534,10 @@ def test_edits_of_awards_programmes_dialogues_and_campaigns(world, client_as, kh
         "version": 1,
     }
     fewer = client.post(url, base | {"individual_count": 1})
-    assert "Ít hơn số cá nhân đã có tên" in fewer.content.decode()
+    assert (
+        "Danh sách nêu tên 2 cá nhân nhưng số cá nhân được khen chỉ là 1"
+        in fewer.content.decode()
+    )
     assert client.post(url, base | {"individual_count": 3}).status_code == 302
     stale = client.post(url, base | {"individual_count": 4})
     assert "vừa được người khác cập nhật" in stale.content.decode()

@@ -21,7 +21,9 @@ from work.services.common import period_lock, period_reopen
 
 
 class LockForm(forms.Form):
-    unit = UnitCodeField(label=gettext_lazy("Mã đơn vị"))
+    unit = UnitCodeField(
+        label=gettext_lazy("Mã đơn vị"), active_only=False, date_field="start"
+    )
     start = forms.DateField(label=gettext_lazy("Từ ngày"), widget=DATE_WIDGET)
     end = forms.DateField(label=gettext_lazy("Đến ngày"), widget=DATE_WIDGET)
     reason = forms.CharField(

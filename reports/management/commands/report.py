@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from org.lineage import parse_unit_ref
 from org.models import Unit
 from reports.documents import ConversionError, report_file
 from reports.models import Report
@@ -67,8 +68,14 @@ class Command(BaseCommand):
 
     def _unit(self, code: str) -> Unit:
         """The unit with this official code; a code reused after the 2025
-        reform means the current unit."""
-        units = list(Unit.objects.filter(code=code.strip()).order_by("-valid_to"))
+        reform means the current unit, "731 (đến 30/06/2025)" the former one."""
+        try:
+            plain, last_day = parse_unit_ref(code)
+        except ValueError as exc:
+            raise CommandError(f"Không có đơn vị mã “{code}”.") from exc
+        units = list(Unit.objects.filter(code=plain).order_by("-valid_to"))
+        if last_day is not None:
+            units = [u for u in units if u.valid_to == last_day]
         if not units:
             raise CommandError(f"Không có đơn vị mã “{code}”.")
         current = [u for u in units if u.valid_to is None]

@@ -1,0 +1,157 @@
+"""The per-unit tables of the demo add up, for every unit and every period.
+
+The demo (five provinces with their former provinces, districts and communes,
+records from 2021 to today) is built once for this module. For every unit and
+every year and half-year from 2021 to today, and for three ranges across
+1 July 2025, the rows of the per-unit roll-up must add up to the unit's total:
+models, conferences, indicator values (how many, and each indicator's sums),
+awards and targets. Then the Đà Nẵng 2023 report is read back from its DOCX.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterator
+from decimal import Decimal
+
+import pytest
+from django.db import connection, transaction
+from django.utils import timezone
+from docx import Document
+
+from danvan.demo import build_demo
+from org.models import Unit
+from reports.documents import report_docx
+from reports.periods import Period, parse_period
+from reports.rollup import Rollup, rollup
+from reports.services import report_draft
+
+# The tests use the test database (the marker makes pytest-django set it up),
+# inside the module's transaction that holds the demo.
+pytestmark = pytest.mark.django_db
+
+RANGES = [
+    "2025-06-15..2025-07-15",
+    "2025-04-01..2025-09-30",
+    "2024-07-01..2026-06-30",
+]
+
+
+def _periods() -> list[str]:
+    last = timezone.localdate().year
+    years = [str(y) for y in range(2021, last + 1)]
+    halves = [f"{y}H{h}" for y in range(2021, last + 1) for h in (1, 2)]
+    return years + halves + RANGES
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup: None, django_db_blocker: object) -> Iterator[None]:
+    with django_db_blocker.unblock(), transaction.atomic():  # type: ignore[attr-defined]
+        name = str(connection.settings_dict["NAME"])
+        assert "memory" in name or "test" in name, name  # never the real database
+        build_demo(national=False, say=lambda _text: None)
+        yield
+        transaction.set_rollback(True)
+
+
+def _mismatches(unit: Unit, period: Period, totals: Rollup) -> list[str]:
+    rows = totals.rows
+    found = []
+    sums: dict[str, tuple[int | Decimal, int | Decimal]] = {
+        "mô hình": (sum(r.initiatives for r in rows), totals.initiatives),
+        "hội nghị": (sum(r.conferences for r in rows), totals.conferences),
+        "số liệu chỉ số": (
+            sum(r.indicator_values for r in rows),
+            totals.indicator_values,
+        ),
+        "tập thể được khen": (
+            sum(r.collectives for r in rows),
+            sum(c for c, _i in totals.awards_by_form.values()),
+        ),
+        "cá nhân được khen": (
+            sum(r.individuals for r in rows),
+            sum(i for _c, i in totals.awards_by_form.values()),
+        ),
+        "chỉ tiêu": (sum(r.targets for r in rows), len(totals.targets)),
+    }
+    for code, total in totals.indicators.items():
+        values = [r.indicators[code] for r in rows if code in r.indicators]
+        sums[f"{code} (tử số)"] = (
+            sum((v for v, _d in values), Decimal(0)),
+            total.value,
+        )
+        if total.denominator is not None:
+            sums[f"{code} (mẫu số)"] = (
+                sum((d or Decimal(0) for _v, d in values), Decimal(0)),
+                total.denominator,
+            )
+    for name, (rows_sum, expected) in sums.items():
+        if rows_sum != expected:
+            found.append(f"{unit} {period.code} {name}: {rows_sum} ≠ {expected}")
+    return found
+
+
+@pytest.mark.parametrize("code", _periods())
+def test_every_per_unit_table_adds_up(demo: None, code: str) -> None:
+    period = parse_period(code)
+    units = list(Unit.objects.select_related("kind").order_by("path"))
+    assert len(units) > 2000
+    problems: list[str] = []
+    with_rows = 0
+    for unit in units:
+        totals = rollup(unit, period, rows=True)
+        with_rows += len(totals.rows) > 1
+        problems += _mismatches(unit, period, totals)
+    assert problems == [], "\n".join(problems[:20])
+    # Not a vacuous check: many units have several rows in every period.
+    assert with_rows >= 5
+    print(f"{code}: {len(units)} units checked, {with_rows} with several rows")
+
+
+def test_the_da_nang_2023_report_lists_the_units_of_2023(demo: None) -> None:
+    da_nang = Unit.objects.get(code="48", valid_to__isnull=True)
+    period = parse_period("2023")
+    totals = rollup(da_nang, period, rows=True)
+    assert [(r.name, r.row.formed_from) for r in totals.rows] == [
+        ("Thành phố Đà Nẵng", True),
+        ("Tỉnh Quảng Nam", True),
+    ]
+    assert totals.initiatives > 0 and totals.conferences > 0
+    # An unsaved draft, as `danvan report --unit 48 --period 2023` renders it.
+    report = report_draft(unit=da_nang, period=period)
+    document = Document(io.BytesIO(report_docx(report)))
+    table = next(
+        t for t in document.tables if t.rows[0].cells[0].text.strip() == "Đơn vị"
+    )
+    header = [c.text.strip() for c in table.rows[0].cells]
+    lines = [[c.text.strip() for c in row.cells] for row in table.rows[1:]]
+    names = [line[0] for line in lines]
+    # The units of 2023 as they were, the former district among them...
+    assert "Tỉnh Quảng Nam" in names
+    assert "– Thị xã Điện Bàn" in names
+    # ...and none of the communes created on 1 July 2025.
+    created_2025 = set(
+        Unit.objects.filter(
+            valid_from=dt.date(2025, 7, 1), kind__level__code="xa"
+        ).values_list("name", flat=True)
+    )
+    assert not created_2025 & {n.removeprefix("– ") for n in names}
+    # The top rows add up to the totals row, column by column.
+    top = [line for line in lines if not line[0].startswith("– ")]
+    total = top.pop()
+    assert total[0] == "Tổng số"
+    for column in ("Mô hình, điển hình", "Hội nghị", "Số liệu chỉ số"):
+        i = header.index(column)
+        numbers = [int(line[i].replace(".", "")) for line in top]
+        assert sum(numbers) == int(total[i].replace(".", "")), column
+    i = header.index("Mô hình, điển hình")
+    assert int(total[i].replace(".", "")) == totals.initiatives
+    # Quảng Nam's own units of the time add up to its row.
+    quang_nam = names.index("Tỉnh Quảng Nam")
+    following = []
+    for line in lines[quang_nam + 1 :]:
+        if not line[0].startswith("– "):
+            break
+        following.append(int(line[i].replace(".", "")))
+    assert sum(following) == int(lines[quang_nam][i].replace(".", ""))
