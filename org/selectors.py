@@ -163,7 +163,8 @@ def unit_page(user: User | AnonymousUser, unit_id: int) -> UnitPage:
         children=children,
         former_units=former,
         bodies=list(bodies),
-        positions=list(current_positions(bodies, today)),
+        # A former unit: who held its positions on its last day.
+        positions=list(current_positions(bodies, min(today, unit.valid_to or today))),
         versions=versions,
         predecessors=direct_predecessors(unit),
         successors=direct_successors(unit),

@@ -221,14 +221,19 @@ def _initiative_row(row: dict[str, Any], ctx: Context) -> initiatives.Initiative
     )
 
 
-def _initiatives_save(
-    items: list[initiatives.InitiativeData], ctx: Context
-) -> dict[int, ValidationError]:
-    try:
-        initiatives.initiatives_register_many(items=items, actor=ctx.user)
-    except BatchError as exc:
-        return exc.errors
-    return {}
+def _saving(
+    service: Callable[..., object],
+) -> Callable[[list[Any], Context], dict[int, ValidationError]]:
+    """Save a file's items with a batch ``service``; the errors by position."""
+
+    def save(items: list[Any], ctx: Context) -> dict[int, ValidationError]:
+        try:
+            service(items=items, actor=ctx.user)
+        except BatchError as exc:
+            return exc.errors
+        return {}
+
+    return save
 
 
 def _value_row(row: dict[str, Any], ctx: Context) -> indicators.ValueData:
@@ -249,16 +254,6 @@ def _value_row(row: dict[str, Any], ctx: Context) -> indicators.ValueData:
         denominator=_number(denominator, "Mẫu số") if _text(denominator) else None,
         source=_text(row["source"]),
     )
-
-
-def _values_save(
-    items: list[indicators.ValueData], ctx: Context
-) -> dict[int, ValidationError]:
-    try:
-        indicators.values_record_many(items=items, actor=ctx.user)
-    except BatchError as exc:
-        return exc.errors
-    return {}
 
 
 _AWARD_FORMS = {
@@ -319,7 +314,7 @@ KINDS = {
                 Column("description", "Mô tả", required=False),
             ),
             _initiative_row,
-            _initiatives_save,
+            _saving(initiatives.initiatives_register_many),
         ),
         ImportKind(
             "chi-so",
@@ -334,7 +329,7 @@ KINDS = {
                 Column("source", "Nguồn"),
             ),
             _value_row,
-            _values_save,
+            _saving(indicators.values_record_many),
         ),
         ImportKind(
             "khen-thuong",

@@ -36,7 +36,10 @@ class ListFilterForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
     unit = UnitCodeField(
-        label=_("Đơn vị (gồm cả đơn vị trực thuộc)"), required=False, active_only=False
+        label=_("Đơn vị (gồm cả đơn vị trực thuộc)"),
+        required=False,
+        active_only=False,
+        date_field="date_from",
     )
     date_from = forms.DateField(label=_("Từ ngày"), required=False, widget=DATE_WIDGET)
     date_to = forms.DateField(label=_("Đến ngày"), required=False, widget=DATE_WIDGET)

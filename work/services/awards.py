@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -25,10 +25,17 @@ class Recipient:
     person: Person | None = None
 
 
-def _named_within_counts(
-    named_collectives: int, named_individuals: int, collectives: int, individuals: int
-) -> dict[str, str]:
-    """The rule that named recipients never outnumber the counts."""
+def _counts(
+    named: Mapping[AwardRecipient.Kind, int],
+    collectives: int | None,
+    individuals: int | None,
+) -> tuple[int, int, dict[str, str]]:
+    """The counts of an award (None: as many as named), and the errors of the
+    rule that named recipients never outnumber them."""
+    named_collectives = named[AwardRecipient.Kind.COLLECTIVE]
+    named_individuals = named[AwardRecipient.Kind.INDIVIDUAL]
+    collectives = named_collectives if collectives is None else collectives
+    individuals = named_individuals if individuals is None else individuals
     errors: dict[str, str] = {}
     if named_collectives > collectives:
         errors["collective_count"] = _(
@@ -40,7 +47,7 @@ def _named_within_counts(
             "Danh sách nêu tên %(named)s cá nhân nhưng số cá nhân được khen "
             "chỉ là %(count)s."
         ) % {"named": named_individuals, "count": individuals}
-    return errors
+    return collectives, individuals, errors
 
 
 @transaction.atomic
@@ -72,15 +79,8 @@ def award_record(
         kind: sum(1 for r in recipients if r.kind == kind)
         for kind in AwardRecipient.Kind
     }
-    if collective_count is None:
-        collective_count = named[AwardRecipient.Kind.COLLECTIVE]
-    if individual_count is None:
-        individual_count = named[AwardRecipient.Kind.INDIVIDUAL]
-    errors = _named_within_counts(
-        named[AwardRecipient.Kind.COLLECTIVE],
-        named[AwardRecipient.Kind.INDIVIDUAL],
-        collective_count,
-        individual_count,
+    collective_count, individual_count, errors = _counts(
+        named, collective_count, individual_count
     )
     if form == Award.Form.OTHER and not form_other.strip():
         errors["form_other"] = _("Hãy ghi rõ hình thức khen thưởng.")
@@ -144,15 +144,8 @@ def award_update(
     named = {
         kind: award.recipients.filter(kind=kind).count() for kind in AwardRecipient.Kind
     }
-    if collective_count is None:
-        collective_count = named[AwardRecipient.Kind.COLLECTIVE]
-    if individual_count is None:
-        individual_count = named[AwardRecipient.Kind.INDIVIDUAL]
-    errors = _named_within_counts(
-        named[AwardRecipient.Kind.COLLECTIVE],
-        named[AwardRecipient.Kind.INDIVIDUAL],
-        collective_count,
-        individual_count,
+    collective_count, individual_count, errors = _counts(
+        named, collective_count, individual_count
     )
     if form == Award.Form.OTHER and not form_other.strip():
         errors["form_other"] = _("Hãy ghi rõ hình thức khen thưởng.")
