@@ -22,7 +22,7 @@ check: env
 	$(UV) run mypy .
 
 pytest: env
-	$(UV) run pytest
+	$(UV) run pytest -n auto
 
 test: check pytest
 
