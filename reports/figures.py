@@ -93,17 +93,19 @@ def _day(day: dt.date) -> str:
 
 def row_label(row: RowTotals, period: Period) -> str:
     """A row's name as it was, with its dates when it existed for only part
-    of the period; the unit's own row says so."""
+    of the period; the unit's own row says so, and a unit that has since
+    merged into this one is "(cũ)", as documents after the 2025 reform write."""
     if row.row.own:
         return f"{row.name} (trực tiếp)"
+    notes = ["cũ"] if row.row.formed_from and row.unit.valid_to is not None else []
     start, end = row.row.start, row.row.end
     if start > period.start and end < period.end:
-        return f"{row.name} ({_day(start)} – {_day(end)})"
-    if start > period.start:
-        return f"{row.name} (từ {_day(start)})"
-    if end < period.end:
-        return f"{row.name} (đến {_day(end)})"
-    return row.name
+        notes.append(f"{_day(start)} – {_day(end)}")
+    elif start > period.start:
+        notes.append(f"từ {_day(start)}")
+    elif end < period.end:
+        notes.append(f"đến {_day(end)}")
+    return f"{row.name} ({', '.join(notes)})" if notes else row.name
 
 
 def _row_cells(label: str, row: RowTotals) -> list[Cell]:

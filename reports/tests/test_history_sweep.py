@@ -128,7 +128,7 @@ def test_the_da_nang_2023_report_lists_the_units_of_2023(demo: None) -> None:
     lines = [[c.text.strip() for c in row.cells] for row in table.rows[1:]]
     names = [line[0] for line in lines]
     # The units of 2023 as they were, the former district among them...
-    assert "Tỉnh Quảng Nam" in names
+    assert "Tỉnh Quảng Nam (cũ)" in names
     assert "– Thị xã Điện Bàn" in names
     # ...and none of the communes created on 1 July 2025.
     created_2025 = set(
@@ -148,7 +148,7 @@ def test_the_da_nang_2023_report_lists_the_units_of_2023(demo: None) -> None:
     i = header.index("Mô hình, điển hình")
     assert int(total[i].replace(".", "")) == totals.initiatives
     # Quảng Nam's own units of the time add up to its row.
-    quang_nam = names.index("Tỉnh Quảng Nam")
+    quang_nam = names.index("Tỉnh Quảng Nam (cũ)")
     following = []
     for line in lines[quang_nam + 1 :]:
         if not line[0].startswith("– "):
