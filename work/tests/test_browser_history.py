@@ -97,7 +97,9 @@ def test_a_former_districts_conference_is_recorded_and_rolled_up_as_it_was(
     # ...and in today's province's 2023 roll-up, under that district.
     page.goto(f"{base}/don-vi/{province.pk}/tong-quan/?ky=2023")
     table = page.locator("#bang-children")
-    expect(table.get_by_role("row").filter(has_text="Tỉnh Bình Phước (cũ)")).to_be_visible()
+    expect(
+        table.get_by_role("row").filter(has_text="Tỉnh Bình Phước (cũ)")
+    ).to_be_visible()
     row = table.get_by_role("row").filter(has_text="– Huyện Tân Phú")
     expect(row.get_by_role("cell").nth(1)).to_have_text("1")  # one conference
     # Drilling into the district opens its own 2023 figures.
