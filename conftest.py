@@ -131,11 +131,14 @@ def reference_data(db: None) -> None:
     """Reference data the migrations load; transactional tests flush it."""
     from org.models import BodyKind, Level, UnitKind
     from org.reference import ensure_reference_data
+    from reports.models import OutlineSection
+    from reports.reference import ensure_outline
     from work.models import Field, Indicator
     from work.reference import ensure_reference_data as ensure_work_reference
 
     ensure_reference_data(Level, UnitKind, BodyKind)
     ensure_work_reference(Field, Indicator)
+    ensure_outline(OutlineSection)
 
 
 @pytest.fixture
@@ -178,3 +181,10 @@ def pytest_collection_modifyitems(
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _jobs_as_the_request_commits(settings: Any) -> None:
+    """Jobs run as their request commits (not in a thread) unless a test asks
+    for the thread: a thread cannot see a test's uncommitted data."""
+    settings.JOBS_IN_THREAD = False

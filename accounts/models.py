@@ -30,6 +30,9 @@ ROLE_RANK = {
 class User(AbstractUser):
     """A staff member of a body in a unit. Their unit bounds everything they see."""
 
+    # The path to its unit: the scope rule (accounts.scope) follows it.
+    scope_path = "unit__path"
+
     full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
     unit = models.ForeignKey(
         Unit,

@@ -9,7 +9,7 @@ this module; a record outside the user's scope is reported as "not found".
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
@@ -17,14 +17,7 @@ from django.db.models import Model, QuerySet
 from django.http import Http404
 
 from accounts.models import Role, User
-from ingest.models import Document
-from jobs.models import Job
-from org.models import Body, Person, Position, Reorganization, Unit, UnitVersion
-from reports import models as reports
-from work import models as work
-
-if TYPE_CHECKING:
-    from collections.abc import Mapping
+from org.models import Unit
 
 M = TypeVar("M", bound=Model)
 
@@ -36,38 +29,13 @@ class Action(Enum):
     ADMINISTER = Role.ADMINISTRATOR
 
 
-# How to reach the unit path from each model that holds data. A model missing
-# here cannot be shown: `scoped` refuses it, so new models must be added.
-UNIT_PATH: Mapping[type[Model], str] = {
-    Unit: "path",
-    UnitVersion: "unit__path",
-    Body: "unit__path",
-    Person: "home_unit__path",
-    Position: "body__unit__path",
-    User: "unit__path",
-    Reorganization: "links__successor__path",
-    work.Initiative: "unit__path",
-    work.InitiativeStep: "initiative__unit__path",
-    work.Attachment: "initiative__unit__path",
-    work.Conference: "unit__path",
-    work.Attendance: "conference__unit__path",
-    work.Commitment: "conference__unit__path",
-    work.FollowUpTask: "conference__unit__path",
-    work.CoordinationProgram: "unit__path",
-    work.Dialogue: "unit__path",
-    work.Campaign: "unit__path",
-    work.Target: "unit__path",
-    work.TargetProgress: "target__unit__path",
-    work.IndicatorValue: "unit__path",
-    work.Award: "unit__path",
-    work.AwardRecipient: "award__unit__path",
-    work.PeriodLock: "unit__path",
-    reports.Report: "unit__path",
-    Job: "unit__path",
-    Document: "unit__path",
-}
-# Models reached through a many-valued relation need DISTINCT.
-_MULTI_VALUED: frozenset[type[Model]] = frozenset({Reorganization})
+def _scope_path(model: type[Model]) -> str:
+    """How a model reaches the unit path: every model holding data declares
+    it (``scope_path``); a model that does not cannot be shown."""
+    lookup = getattr(model, "scope_path", None)
+    if not isinstance(lookup, str):
+        raise LookupError(f"No scope rule for {model.__name__}")
+    return lookup
 
 
 def _root_path(user: User | AnonymousUser) -> str | None:
@@ -79,14 +47,14 @@ def _root_path(user: User | AnonymousUser) -> str | None:
 
 def scoped(user: User | AnonymousUser, queryset: QuerySet[M]) -> QuerySet[M]:
     """Restrict ``queryset`` to the records inside the user's subtree."""
-    lookup = UNIT_PATH.get(queryset.model)
-    if lookup is None:
-        raise LookupError(f"No scope rule for {queryset.model.__name__}")
+    lookup = _scope_path(queryset.model)
     root = _root_path(user)
     if root is None:
         return queryset.none()
     filtered = queryset.filter(**{f"{lookup}__startswith": root})
-    return filtered.distinct() if queryset.model in _MULTI_VALUED else filtered
+    # A model reached through a many-valued relation is listed once.
+    distinct = getattr(queryset.model, "scope_distinct", False)
+    return filtered.distinct() if distinct else filtered
 
 
 def unit_in_scope(user: User | AnonymousUser, unit: Unit) -> bool:

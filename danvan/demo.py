@@ -517,20 +517,32 @@ def _demo_reports(units: dict[str, Unit], say: Callable[[str], None]) -> None:
     ward = report_create(
         unit=units["phuong_dien_ban"], period=parse_period(f"{year}H1"), by=editor
     )
+    written = {
+        "uu-diem": (
+            "Các mô hình “Dân vận khéo” gắn với nhiệm vụ chính trị của phường, "
+            "được Nhân dân đồng tình hưởng ứng."
+        ),
+        "han-che": "Việc nhân rộng mô hình ở một số khu phố còn chậm.",
+        "phuong-huong": (
+            "- Tiếp tục đăng ký, xây dựng và nhân rộng các mô hình tiêu biểu.\n"
+            "- Sơ kết, khen thưởng kịp thời các tập thể, cá nhân tiêu biểu."
+        ),
+    }
+    drafted = {s.key: s.text for s in ward.sections.all()}
     ward = report_update(
         report=ward,
         data={
-            "strengths": (
-                "Các mô hình “Dân vận khéo” gắn với nhiệm vụ chính trị của phường, "
-                "được nhân dân đồng tình hưởng ứng."
-            ),
-            "shortcomings": "Việc nhân rộng mô hình ở một số khu phố còn chậm.",
-            "causes": "Một số chi bộ chưa quan tâm đúng mức đến công tác dân vận.",
-            "lessons": "Lãnh đạo phải sâu sát cơ sở, lắng nghe ý kiến nhân dân.",
-            "next_tasks": (
-                "Tiếp tục đăng ký, xây dựng và nhân rộng các mô hình tiêu biểu; "
-                "sơ kết, khen thưởng kịp thời."
-            ),
+            "sections": {
+                **{k: v for k, v in written.items() if not drafted.get(k)},
+                "nguyen-nhan": (
+                    "Cấp ủy quan tâm lãnh đạo; các đoàn thể phối hợp chặt chẽ.\n"
+                    "Một số chi bộ chưa quan tâm đúng mức đến công tác dân vận."
+                ),
+                "bai-hoc": "Lãnh đạo phải sâu sát cơ sở, lắng nghe ý kiến Nhân dân.",
+                "de-xuat": (
+                    "Đề nghị cấp trên hỗ trợ kinh phí nhân rộng các mô hình tiêu biểu."
+                ),
+            }
         },
         expected_version=ward.version,
         by=editor,

@@ -151,6 +151,9 @@ AUDITLOG_INCLUDE_ALL_MODELS = False
 # (the embedded default) they run in-process when the request commits.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+# Without a broker, jobs run in a thread of the web process (so their pages
+# show progress); false runs them as the request that started them commits.
+JOBS_IN_THREAD = env_bool("JOBS_IN_THREAD", True)
 CELERY_BROKER_URL = CELERY_BROKER_URL or "memory://"
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True

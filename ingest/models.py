@@ -18,6 +18,9 @@ class Document(models.Model):
     records only when a person has reviewed and accepted them.
     """
 
+    # The path to its unit: the scope rule (accounts.scope) follows it.
+    scope_path = "unit__path"
+
     class Status(models.TextChoices):
         QUEUED = "queued", _("Đang chờ đọc")
         READ = "read", _("Chờ duyệt")

@@ -11,6 +11,9 @@ from org.models import Unit
 
 
 class Job(models.Model):
+    # The path to its unit: the scope rule (accounts.scope) follows it.
+    scope_path = "unit__path"
+
     class Status(models.TextChoices):
         QUEUED = "queued", _("Đang chờ")
         RUNNING = "running", _("Đang chạy")
@@ -39,6 +42,8 @@ class Job(models.Model):
     result = models.FileField(_("kết quả"), upload_to="jobs/%Y/%m/", blank=True)
     result_name = models.CharField(_("tên tệp"), max_length=200, blank=True)
     result_type = models.CharField(max_length=120, blank=True)
+    # The page the job was started from: the progress page leads back to it.
+    return_url = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     started_at = models.DateTimeField(_("bắt đầu"), null=True, blank=True)
     finished_at = models.DateTimeField(_("kết thúc"), null=True, blank=True)

@@ -14,6 +14,11 @@ from jobs.models import Job
 def job_detail(request: HttpRequest, job_id: int) -> HttpResponse:
     """The job's page; htmx polls it for the progress bar until the job ends."""
     job = get_or_404(request.user, Job.objects.select_related("unit"), pk=job_id)
+    if request.htmx and job.finished and job.return_url:  # type: ignore[attr-defined]
+        # Done: back to the page it was started from, which offers the file.
+        response = HttpResponse("")
+        response["HX-Redirect"] = f"{job.return_url}?viec={job.pk}#viec"
+        return response
     template = "jobs/partials/progress.html" if request.htmx else "jobs/job_detail.html"  # type: ignore[attr-defined]
     return render(request, template, {"job": job})
 

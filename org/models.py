@@ -57,6 +57,9 @@ class UnitKind(models.Model):  # type: ignore[django-manager-missing]
 class Unit(MP_Node):  # type: ignore[misc]  # treebeard ships no types
     """An administrative unit, from the nation down to a village."""
 
+    # The path to its unit: the scope rule (accounts.scope) follows it.
+    scope_path = "path"
+
     code = models.CharField(_("mã đơn vị"), max_length=20, db_index=True)
     name = models.CharField(_("tên đầy đủ"), max_length=200)
     short_name = models.CharField(_("tên ngắn"), max_length=150)
@@ -121,6 +124,9 @@ class Unit(MP_Node):  # type: ignore[misc]  # treebeard ships no types
 class UnitVersion(models.Model):
     """What a unit was called and where it belonged over an interval of time."""
 
+    # The path to its unit: the scope rule (accounts.scope) follows it.
+    scope_path = "unit__path"
+
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="versions")
     name = models.CharField(_("tên đầy đủ"), max_length=200)
     short_name = models.CharField(_("tên ngắn"), max_length=150)
@@ -172,6 +178,11 @@ class UnitVersion(models.Model):
 
 class Reorganization(models.Model):
     """A dated change of the hierarchy: which units became which."""
+
+    # The path to its unit: the scope rule (accounts.scope) follows it.
+    scope_path = "links__successor__path"
+    # Reached through a many-valued relation: listed once each.
+    scope_distinct = True
 
     class Kind(models.TextChoices):
         MERGE = "merge", _("Sáp nhập")
@@ -267,6 +278,9 @@ class BodyKind(models.Model):
 class Body(models.Model):
     """A body (cơ quan, tổ chức) at a unit: Ban Dân vận Thị ủy Điện Bàn, …"""
 
+    # The path to its unit: the scope rule (accounts.scope) follows it.
+    scope_path = "unit__path"
+
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="bodies", verbose_name=_("đơn vị")
     )
@@ -307,6 +321,9 @@ class Body(models.Model):
 class Person(models.Model):
     """A person who holds positions (cán bộ, đồng chí)."""
 
+    # The path to its unit: the scope rule (accounts.scope) follows it.
+    scope_path = "home_unit__path"
+
     class Gender(models.TextChoices):
         MALE = "m", _("Nam")
         FEMALE = "f", _("Nữ")
@@ -346,6 +363,9 @@ class Person(models.Model):
 
 class Position(models.Model):
     """A title held in a body over time, including steering-committee membership."""
+
+    # The path to its unit: the scope rule (accounts.scope) follows it.
+    scope_path = "body__unit__path"
 
     person = models.ForeignKey(
         Person,

@@ -31,6 +31,8 @@ class Table:
     rows: list[list[Cell]] = field(default_factory=list)
     # Columns holding percentages (written with "%").
     percent_columns: frozenset[int] = frozenset()
+    # Columns holding an increase or decrease (written "+5", "−3", "=").
+    signed_columns: frozenset[int] = frozenset()
     # For tables by unit: the unit of each row (pages link to its figures).
     row_units: list[int | None] = field(default_factory=list)
 
@@ -41,16 +43,16 @@ class Table:
 
     def text_rows(self) -> list[list[str]]:
         """Every cell as the documents write it."""
-        return [
-            [
-                format_percent(cell)
-                if i in self.percent_columns
-                and (cell is None or isinstance(cell, Decimal))
-                else _text(cell)
-                for i, cell in enumerate(row)
-            ]
-            for row in self.rows
-        ]
+        return [[self.text(i, cell) for i, cell in enumerate(row)] for row in self.rows]
+
+    def text(self, column: int, cell: Cell) -> str:
+        if column in self.percent_columns and (
+            cell is None or isinstance(cell, Decimal)
+        ):
+            return format_percent(cell)
+        if column in self.signed_columns and isinstance(cell, int | Decimal):
+            return _signed(cell)
+        return _text(cell)
 
 
 def _text(cell: Cell) -> str:
@@ -68,6 +70,9 @@ class Figures:
     now: Rollup
     before: Rollup
     tables: list[Table]
+    # Models over the last five years (this period and the same one before),
+    # for the chart: (year, count).
+    trend: list[tuple[str, int]] = field(default_factory=list)
 
     def table(self, key: str) -> Table:
         return next(t for t in self.tables if t.key == key)
@@ -126,12 +131,11 @@ def _field_names() -> dict[str, str]:
     return {f.code: f.name for f in Field.objects.all()}
 
 
-def _change(now: Decimal | int, before: Decimal | int) -> str:
-    difference = Decimal(now) - Decimal(before)
+def _signed(difference: Decimal | int) -> str:
     if difference == 0:
         return "="
     sign = "+" if difference > 0 else "−"
-    return f"{sign}{format_quantity(abs(difference))}"
+    return f"{sign}{format_quantity(abs(Decimal(difference)))}"
 
 
 def report_figures(unit: Unit, period: Period) -> Figures:
@@ -144,6 +148,7 @@ def report_figures(unit: Unit, period: Period) -> Figures:
         "initiatives_by_field",
         "Mô hình, điển hình “Dân vận khéo” theo lĩnh vực",
         ["Lĩnh vực", "Kỳ này", "Cùng kỳ năm trước", "Tăng, giảm"],
+        signed_columns=frozenset({3}),
     )
     codes = sorted(
         set(now.initiatives_by_field) | set(before.initiatives_by_field),
@@ -154,13 +159,13 @@ def report_figures(unit: Unit, period: Period) -> Figures:
             now.initiatives_by_field.get(code, 0),
             before.initiatives_by_field.get(code, 0),
         )
-        by_field.rows.append([names.get(code, code), a, b, _change(a, b)])
+        by_field.rows.append([names.get(code, code), a, b, a - b])
     by_field.rows.append(
         [
             "Tổng số",
             now.initiatives,
             before.initiatives,
-            _change(now.initiatives, before.initiatives),
+            now.initiatives - before.initiatives,
         ]
     )
     tables.append(by_field)
@@ -217,17 +222,27 @@ def report_figures(unit: Unit, period: Period) -> Figures:
     indicators = Table(
         "indicators",
         "Kết quả các chỉ số",
-        ["Chỉ số", "Kết quả", "Trên tổng số", "Tỷ lệ", "Cùng kỳ năm trước"],
-        percent_columns=frozenset({3}),
+        [
+            "Chỉ số",
+            "Kết quả",
+            "Trên tổng số",
+            "Tỷ lệ",
+            "Cùng kỳ: kết quả",
+            "Cùng kỳ: tỷ lệ",
+        ],
+        percent_columns=frozenset({3, 5}),
     )
     for code, total in now.indicators.items():
         earlier = before.indicators.get(code)
-        if total.denominator is None:
-            previous: Cell = earlier.value if earlier else None
-        else:
-            previous = format_percent(earlier.percent) if earlier else None
         indicators.rows.append(
-            [total.name, total.value, total.denominator, total.percent, previous]
+            [
+                total.name,
+                total.value,
+                total.denominator,
+                total.percent,
+                earlier.value if earlier else None,
+                earlier.percent if earlier else None,
+            ]
         )
     tables.append(indicators)
 
@@ -262,7 +277,23 @@ def report_figures(unit: Unit, period: Period) -> Figures:
     tables.append(targets)
 
     tables.append(_by_unit(now, period))
-    return Figures(unit, period, now, before, tables)
+    return Figures(unit, period, now, before, tables, _trend(unit, now, before))
+
+
+def _trend(
+    unit: Unit, now: Rollup, before: Rollup, years: int = 5
+) -> list[tuple[str, int]]:
+    periods: list[Period] = [now.period]
+    for _ in range(years - 1):
+        periods.insert(0, periods[0].year_before())
+    known = {now.period: now.initiatives, before.period: before.initiatives}
+    return [
+        (
+            str(p.start.year),
+            known[p] if p in known else rollup(unit, p).initiatives,
+        )
+        for p in periods
+    ]
 
 
 def _by_unit(now: Rollup, period: Period) -> Table:

@@ -6,9 +6,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from org.forms import DATE_WIDGET, UnitCodeField
-from reports.models import DocumentLayout, Report
+from reports.headers import Signature
+from reports.models import DocumentLayout, Report, ReportSection
 from reports.periods import Period, PeriodError, parse_period
-from reports.services import HEADER_FIELDS, NARRATIVE_FIELDS
+from reports.services import HEADER_FIELDS
 
 PERIOD_HELP = _(
     "Năm (2023), 6 tháng (2023H1, 2023H2), quý (2023Q3), tháng (2023-07) "
@@ -51,16 +52,79 @@ class ReportCreateForm(forms.Form):
 
 
 class ReportEditForm(forms.ModelForm):  # type: ignore[type-arg]
+    """The header, the signature and every section of a report.
+
+    The sections are fields named ``section_<key>``; a section still empty
+    shows what belongs there. Choosing a way of signing fills the authority
+    line, the title and the name of the one who signs."""
+
     version = forms.IntegerField(widget=forms.HiddenInput)
+    signature = forms.ChoiceField(
+        label=_("Người ký"),
+        required=False,
+        help_text=_(
+            "Theo loại cơ quan ban hành và người giữ chức vụ vào ngày báo cáo."
+        ),
+    )
 
     class Meta:
         model = Report
-        fields = [*HEADER_FIELDS, *NARRATIVE_FIELDS]
+        fields = list(HEADER_FIELDS)
         widgets = {
             "issued_on": DATE_WIDGET,
-            "recipients": forms.Textarea(attrs={"rows": 4}),
-            **{name: forms.Textarea(attrs={"rows": 6}) for name in NARRATIVE_FIELDS},
+            "recipients": forms.Textarea(attrs={"rows": 5}),
         }
+
+    def __init__(
+        self,
+        *args: Any,
+        sections: list[ReportSection],
+        signatures: list[Signature],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.signatures = {s.key: s for s in signatures}
+        choice = self.fields["signature"]
+        assert isinstance(choice, forms.ChoiceField)
+        choice.choices = [("", _("— như đã nhập bên dưới —"))] + [
+            (s.key, s.label) for s in signatures
+        ]
+        self.sections = sections
+        for section in sections:
+            self.fields[f"section_{section.key}"] = forms.CharField(
+                label=section.heading,
+                required=False,
+                initial=section.text,
+                help_text=section.prompt,
+                widget=forms.Textarea(
+                    attrs={
+                        "rows": 7 if section.depth else 4,
+                        "placeholder": section.prompt,
+                        "class": "section-text" + ("" if section.text else " empty"),
+                    }
+                ),
+            )
+
+    def section_fields(self) -> list[forms.BoundField]:
+        return [self[f"section_{s.key}"] for s in self.sections]
+
+    def header_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in ("signature", *HEADER_FIELDS)]
+
+    def changes(self) -> dict[str, Any]:
+        """What the service saves: header fields, and the sections' texts."""
+        data = {k: v for k, v in self.cleaned_data.items() if k in HEADER_FIELDS}
+        chosen = self.signatures.get(self.cleaned_data.get("signature") or "")
+        if chosen is not None:
+            data.update(
+                signer_authority=chosen.authority,
+                signer_title=chosen.title,
+                signer_name=chosen.name,
+            )
+        data["sections"] = {
+            s.key: self.cleaned_data.get(f"section_{s.key}", "") for s in self.sections
+        }
+        return data
 
 
 class DecisionForm(forms.Form):

@@ -161,6 +161,9 @@ class Report(Versioned):
     roll-up, its narrative edited by staff, submitted, approved by the unit
     above; approval locks the period's data of the unit's subtree."""
 
+    # The path to its unit: the scope rule (accounts.scope) follows it.
+    scope_path = "unit__path"
+
     class Kind(models.TextChoices):
         MIDYEAR = "so-ket", _("Báo cáo sơ kết")
         YEAR_END = "tong-ket", _("Báo cáo tổng kết")
@@ -209,16 +212,6 @@ class Report(Versioned):
     place = models.CharField(_("địa danh"), max_length=100)
     issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
     subject = models.CharField(_("trích yếu"), max_length=300)
-    results = models.TextField(
-        _("kết quả đạt được"),
-        blank=True,
-        help_text=_("Lời dẫn phần kết quả; các bảng số liệu được tổng hợp tự động."),
-    )
-    strengths = models.TextField(_("ưu điểm"), blank=True)
-    shortcomings = models.TextField(_("hạn chế"), blank=True)
-    causes = models.TextField(_("nguyên nhân"), blank=True)
-    lessons = models.TextField(_("bài học kinh nghiệm"), blank=True)
-    next_tasks = models.TextField(_("nhiệm vụ kỳ tới"), blank=True)
     signer_authority = models.CharField(
         _("thẩm quyền ký"),
         max_length=100,
@@ -272,3 +265,129 @@ class Report(Versioned):
 
     def recipient_lines(self) -> list[str]:
         return [line.strip() for line in self.recipients.splitlines() if line.strip()]
+
+
+class OutlineSection(models.Model):
+    """A part (I, II, …) or a section (1, 2, …) of the outline of a báo cáo
+    sơ kết/tổng kết công tác dân vận. The sections with no level make the
+    default outline; a level (tỉnh, huyện, xã) may have an outline of its own.
+
+    ``key`` names what is drafted into the section from the records (see
+    ``reports.drafting``); a section whose key drafts nothing carries only its
+    prompt, for the writer. Titles may contain "{ky}" (the period) and
+    "{ky_toi}" (the next one).
+    """
+
+    level = models.ForeignKey(
+        "org.Level",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("cấp"),
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("thuộc phần"),
+    )
+    order = models.PositiveSmallIntegerField(_("thứ tự"))
+    key = models.SlugField(_("mã"), max_length=40)
+    title = models.CharField(_("tiêu đề"), max_length=300)
+    prompt = models.TextField(
+        _("gợi ý cho người viết"),
+        blank=True,
+        help_text=_("Hiện ở phần chưa có nội dung: những gì cần viết vào đây."),
+    )
+    required = models.BooleanField(
+        _("bắt buộc trước khi trình"),
+        default=False,
+    )
+
+    class Meta:
+        ordering = ["level_id", "order"]
+        verbose_name = _("mục của đề cương báo cáo")
+        verbose_name_plural = _("đề cương báo cáo")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["level", "key"],
+                name="outline_key_unique_per_level",
+                violation_error_message=_("Mã mục đã có trong đề cương này."),
+            ),
+            models.UniqueConstraint(
+                fields=["key"],
+                condition=Q(level__isnull=True),
+                name="outline_key_unique_in_default",
+                violation_error_message=_("Mã mục đã có trong đề cương chung."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ReportSection(models.Model):
+    """One part or section of a report, with its text (paragraphs, lines
+    starting with "- " as bullets, **bold**)."""
+
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="sections"
+    )
+    order = models.PositiveSmallIntegerField()
+    depth = models.PositiveSmallIntegerField(
+        default=1, help_text="0: a part (I, II, …); 1: a section of it."
+    )
+    number = models.CharField(max_length=10)
+    key = models.SlugField(max_length=40)
+    title = models.CharField(_("tiêu đề"), max_length=300)
+    prompt = models.TextField(blank=True)
+    required = models.BooleanField(default=False)
+    text = models.TextField(_("nội dung"), blank=True)
+
+    class Meta:
+        ordering = ["report_id", "order"]
+        verbose_name = _("phần của báo cáo")
+        verbose_name_plural = _("phần của báo cáo")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "key"], name="reportsection_key_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class ReportTemplate(models.Model):
+    """A province's own DOCX layout of reports (docxtpl placeholders),
+    used for the reports of every unit below it instead of the built-in one."""
+
+    # The path to its unit: the scope rule (accounts.scope) follows it.
+    scope_path = "owner__path"
+
+    owner = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="report_templates",
+        verbose_name=_("đơn vị"),
+    )
+    name = models.CharField(_("tên mẫu"), max_length=200)
+    file = models.FileField(_("tệp mẫu DOCX"), upload_to="report-templates/")
+    in_use = models.BooleanField(_("đang dùng"), default=True)
+    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+    uploaded_by = _user(_("người tải lên"))
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+        verbose_name = _("mẫu văn bản báo cáo")
+        verbose_name_plural = _("mẫu văn bản báo cáo")
+
+    def __str__(self) -> str:
+        return self.name

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from vn.prose import date_range
+
 
 class PeriodKind(StrEnum):
     YEAR = "year"
@@ -69,6 +71,22 @@ class Period:
         if self.kind is PeriodKind.MONTH:
             return f"tháng {s.month} năm {s.year}"
         return f"từ ngày {self.start:%d/%m/%Y} đến ngày {self.end:%d/%m/%Y}"
+
+    @property
+    def during(self) -> str:
+        """How a sentence opens on the period, in lower case: "trong 6 tháng
+        đầu năm 2023", "từ ngày 17/7 đến ngày 31/7/2025"."""
+        if self.kind is PeriodKind.RANGE:
+            return date_range(self.start, self.end)
+        return f"trong {self.label}"
+
+    @property
+    def compared(self) -> str:
+        """The same period a year before, as a comparison names it: "năm
+        2022", "6 tháng đầu năm 2022", "cùng kỳ năm 2024"."""
+        if self.kind is PeriodKind.RANGE:
+            return f"cùng kỳ năm {self.start.year - 1}"
+        return self.year_before().label
 
     @property
     def days(self) -> int:

@@ -156,6 +156,8 @@ class Rollup:
     # Per-unit rows (children as of the period, and the unit's own row), when
     # asked for; they add up to the totals above.
     rows: list[RowTotals] = field(default_factory=list)
+    # The unit as it was during the period: which records count.
+    breakdown: Breakdown | None = None
 
     @property
     def children(self) -> list[RowTotals]:
@@ -247,6 +249,7 @@ def rollup(unit: Unit, period: Period, *, rows: bool = False) -> Rollup:
     """
     result = Rollup(unit=unit, period=period)
     bd = breakdown(unit, period.start, period.end)
+    result.breakdown = bd
     by_field: Counter[str] = Counter()
     by_status: Counter[str] = Counter()
     by_holder: Counter[str] = Counter()

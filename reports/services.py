@@ -8,41 +8,32 @@ record beside it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.scope import Action, allows
-from org.lineage import ensure_existed, version_on
-from org.models import Body, Unit
-from reports.models import Report, ReportPeriod
+from org.lineage import ensure_existed
+from org.models import Level, Unit
+from reports.drafting import draft
+from reports.facts import report_facts
+from reports.headers import default_header, issuer_of
+from reports.markup import normalize_markup
+from reports.models import (
+    OutlineSection,
+    Report,
+    ReportPeriod,
+    ReportSection,
+    ReportTemplate,
+)
 from reports.periods import Period, PeriodKind, next_label
 from vn.text import canonical, nfc
 from work.services.common import period_lock, save_edit
 
-_ISSUER_KINDS = ("ban-tuyen-giao-dan-van", "ban-dan-van", "khoi-dan-van")
-# The suffix of the symbol names the Party committee the body belongs to.
-_COMMITTEE_SUFFIX = {
-    "tinh": "TU",
-    "thanh-pho-tw": "TU",
-    "huyen": "HU",
-    "quan": "QU",
-    "thi-xa": "TXU",
-    "thanh-pho-thuoc-tinh": "TU",
-    "thanh-pho-thuoc-tp": "TU",
-}
-NARRATIVE_FIELDS = (
-    "results",
-    "strengths",
-    "shortcomings",
-    "causes",
-    "lessons",
-    "next_tasks",
-)
+MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
 HEADER_FIELDS = (
     "superior_name",
     "issuer_name",
@@ -81,119 +72,111 @@ def default_subject(kind: str, period: Period) -> str:
     return f"kết quả công tác dân vận {period.label}"
 
 
-def _issuer_of(unit: Unit, period: Period) -> Body | None:
-    bodies = {
-        b.kind.code: b
-        for b in Body.objects.filter(unit=unit, kind__code__in=_ISSUER_KINDS)
-        .select_related("kind")
-        .order_by("pk")
-        if b.valid_to is None or b.valid_to >= period.end
-    }
-    for code in _ISSUER_KINDS:
-        if code in bodies:
-            return bodies[code]
-    return None
-
-
-def _committee_of(unit: Unit) -> Body | None:
-    body: Body | None = (
-        Body.objects.filter(unit=unit, kind__code="dang-uy").order_by("pk").first()
-    )
-    return body
-
-
-@dataclass
-class ReportHeader:
-    superior_name: str
-    issuer_name: str
-    symbol: str
-    place: str
-    subject: str
-    signer_authority: str
-    signer_title: str
-    recipients: str
-
-
-def default_header(unit: Unit, period: Period, kind: str) -> ReportHeader:
-    """What a new report starts with; everything here is edited before signing."""
-    issuer = _issuer_of(unit, period)
-    committee = _committee_of(unit)
-    issuer_kind = issuer.kind if issuer is not None else None
-    abbreviation = issuer_kind.abbreviation.replace("Đ", "D") if issuer_kind else "BDV"
-    suffix = _COMMITTEE_SUFFIX.get(unit.kind.code, "ĐU")
-    day = min(period.end, unit.valid_to) if unit.valid_to else period.end
-    version = version_on(unit, day)
-    name = version.name if version else unit.name
-    parent = version.parent if version else None
-    recipients = []
-    if parent is not None:
-        recipients.append(f"- Cơ quan dân vận {parent.name} (để báo cáo),")
-    recipients += ["- Thường trực cấp ủy (để báo cáo),", "- Lưu văn phòng."]
-    return ReportHeader(
-        superior_name=(
-            committee.name.upper()
-            if committee is not None
-            else f"ĐẢNG BỘ {name.upper()}"
-        ),
-        issuer_name=(issuer_kind.name.upper() if issuer_kind else "BAN DÂN VẬN"),
-        symbol=f"BC/{abbreviation}{suffix}",
-        place=version.short_name if version else unit.short_name,
-        subject=default_subject(kind, period),
-        signer_authority="",
-        signer_title="TRƯỞNG BAN",
-        recipients="\n".join(recipients),
-    )
-
-
 def _require_unit_role(user: User, unit: Unit, action: Action) -> None:
     """The platform's one permission rule, raised as PermissionDenied."""
     if not allows(user, action, unit):
         raise PermissionDenied
 
 
-def report_draft(*, unit: Unit, period: Period, kind: str | None = None) -> Report:
-    """An unsaved report with the drafted header and results, for a document
-    produced without storing anything (the command line)."""
-    from reports.figures import results_paragraph
+def outline_for(unit: Unit) -> list[OutlineSection]:
+    """The outline of the unit's level, or the default one."""
+    own = list(OutlineSection.objects.filter(level=unit.kind.level).order_by("order"))
+    return own or list(
+        OutlineSection.objects.filter(level__isnull=True).order_by("order")
+    )
 
+
+_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+
+
+def drafted_sections(unit: Unit, period: Period) -> list[ReportSection]:
+    """The sections of a new report, unsaved: the outline, numbered, each
+    drafted from the period's records (empty where they say nothing)."""
+    facts = report_facts(unit, period)
+    labels = {"ky": period.label, "ky_toi": next_label(period)}
+    sections = []
+    parts = children = 0
+    for item in outline_for(unit):
+        if item.parent_id is None:
+            parts += 1
+            children = 0
+            number, depth = _ROMAN[min(parts, len(_ROMAN)) - 1], 0
+        else:
+            children += 1
+            number, depth = str(children), 1
+        sections.append(
+            ReportSection(
+                order=item.order,
+                depth=depth,
+                number=number,
+                key=item.key,
+                title=item.title.format_map(_Labels(labels)),
+                prompt=item.prompt,
+                required=item.required,
+                text=draft(item.key, facts),
+            )
+        )
+    return sections
+
+
+class _Labels(dict[str, str]):
+    """Leaves an unknown "{…}" of an administrator's title as it is."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def sections_of(report: Report) -> list[ReportSection]:
+    """A saved report's sections, or those drafted for an unsaved one."""
+    if report.pk is not None:
+        return list(report.sections.order_by("order"))
+    return list(getattr(report, "draft_sections", []))
+
+
+def report_draft(*, unit: Unit, period: Period, kind: str | None = None) -> Report:
+    """An unsaved report with the drafted header and sections, for a document
+    produced without storing anything (the command line)."""
     chosen = kind or default_kind(period)
-    return Report(
+    report = Report(
         unit=unit,
         period=ReportPeriod(kind=period.kind.value, start=period.start, end=period.end),
         kind=chosen,
-        issuer=_issuer_of(unit, period),
-        results=results_paragraph(unit, period),
-        **default_header(unit, period, chosen).__dict__,
+        issuer=issuer_of(unit, period),
+        **default_header(unit, period, default_subject(chosen, period)).__dict__,
     )
+    report.draft_sections = drafted_sections(unit, period)  # type: ignore[attr-defined]
+    return report
 
 
 @transaction.atomic
 def report_create(
     *, unit: Unit, period: Period, by: User | None, kind: str | None = None
 ) -> Report:
-    """Start a report of ``unit`` for ``period`` with a drafted header and
-    a first paragraph of results written from the roll-up."""
-    from reports.figures import results_paragraph
-
+    """Start a report of ``unit`` for ``period``: the header, signature and
+    recipients drafted for its level and date, and every section of the
+    outline drafted from the period's records."""
     ensure_existed(unit, period.start, period.end, field="period", overlap=True)
     chosen = kind or default_kind(period)
     if Report.objects.filter(
         unit=unit, period__start=period.start, period__end=period.end, kind=chosen
     ).exists():
         raise ValidationError(_("Đơn vị đã có báo cáo loại này cho kỳ này."))
-    header = default_header(unit, period, chosen)
+    header = default_header(unit, period, default_subject(chosen, period))
     report = Report(
         unit=unit,
         period=ReportPeriod.of(period),
         kind=chosen,
-        issuer=_issuer_of(unit, period),
+        issuer=issuer_of(unit, period),
         created_by=by,
-        results=results_paragraph(unit, period),
         **header.__dict__,
     )
     report.search_key = canonical(f"{report.subject} {unit.name}")
     report.full_clean()
     report.save()
+    sections = drafted_sections(unit, period)
+    for section in sections:
+        section.report = report
+    ReportSection.objects.bulk_create(sections)
     return report
 
 
@@ -214,12 +197,20 @@ def report_update(
     """Edit the header or narrative of a draft (or returned) report."""
     _require_unit_role(by, report.unit, Action.CHANGE)
     _ensure_editable(report)
+    texts = data.pop("sections", None) or {}
     for name, value in data.items():
-        if name not in NARRATIVE_FIELDS + HEADER_FIELDS:
+        if name not in HEADER_FIELDS:
             raise ValidationError(_("Trường không sửa được: %s") % name)
         setattr(report, name, nfc(value).strip() if isinstance(value, str) else value)
     report.search_key = canonical(f"{report.subject} {report.unit.name}")
-    return save_edit(report, expected_version=expected_version)
+    save_edit(report, expected_version=expected_version)
+    assert isinstance(texts, dict)
+    for section in report.sections.filter(key__in=list(texts)):
+        text = normalize_markup(str(texts[section.key]))
+        if text != section.text:
+            section.text = text
+            section.save(update_fields=["text"])
+    return report
 
 
 def report_reopened(report: Report) -> bool:
@@ -238,9 +229,9 @@ def report_submit(*, report: Report, by: User) -> Report:
     if not (report.editable or report_reopened(report)):
         raise ValidationError(_("Báo cáo này đã được trình."))
     missing = [
-        str(getattr(Report._meta.get_field(name), "verbose_name", name))
-        for name in ("strengths", "shortcomings", "next_tasks")
-        if not getattr(report, name).strip()
+        section.title
+        for section in report.sections.filter(required=True).order_by("order")
+        if not section.text.strip()
     ]
     if missing:
         raise ValidationError(
@@ -303,3 +294,123 @@ def report_return(*, report: Report, by: User, note: str) -> Report:
     report.decision_note = nfc(note).strip()
     report.save(update_fields=["status", "decided_at", "decided_by", "decision_note"])
     return report
+
+
+# --- templates and outlines ---------------------------------------------------
+
+
+def _require_top_administrator(by: User) -> None:
+    """The outline is edited by an administrator of the top unit."""
+    top = Unit.objects.filter(depth=1).order_by("path").first()
+    if top is None or not allows(by, Action.ADMINISTER, top):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def report_template_upload(
+    *, owner: Unit, name: str, data: bytes, file_name: str, by: User
+) -> ReportTemplate:
+    """Keep a province's own DOCX layout; refused (ValidationError, with the
+    line of the error) if docxtpl cannot read or render it."""
+    from reports.documents.templates import check_template
+
+    _require_unit_role(by, owner, Action.ADMINISTER)
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise ValidationError({"file": _("Tệp mẫu lớn hơn 5 MB.")})
+    try:
+        check_template(data)
+    except ValidationError as exc:
+        raise ValidationError({"file": exc.messages}) from exc
+    template = ReportTemplate(
+        owner=owner, name=nfc(name).strip() or file_name, uploaded_by=by
+    )
+    template.full_clean(exclude=["file"])
+    template.file.save(file_name or "mau.docx", ContentFile(data), save=False)
+    template.save()
+    return template
+
+
+@transaction.atomic
+def report_template_use(*, template: ReportTemplate, in_use: bool, by: User) -> None:
+    _require_unit_role(by, template.owner, Action.ADMINISTER)
+    template.in_use = in_use
+    template.save(update_fields=["in_use"])
+
+
+@transaction.atomic
+def outline_copy_for_level(*, level: Level, by: User) -> list[OutlineSection]:
+    """Give ``level`` an outline of its own, starting from the default one."""
+    _require_top_administrator(by)
+    if OutlineSection.objects.filter(level=level).exists():
+        raise ValidationError(_("Cấp này đã có đề cương riêng."))
+    parents: dict[int, OutlineSection] = {}
+    copied = []
+    for item in OutlineSection.objects.filter(level__isnull=True).order_by("order"):
+        copy = OutlineSection.objects.create(
+            level=level,
+            parent=parents.get(item.parent_id) if item.parent_id else None,
+            order=item.order,
+            key=item.key,
+            title=item.title,
+            prompt=item.prompt,
+            required=item.required,
+        )
+        parents[item.pk] = copy
+        copied.append(copy)
+    return copied
+
+
+@transaction.atomic
+def outline_section_save(
+    *,
+    section: OutlineSection,
+    title: str,
+    prompt: str,
+    order: int,
+    required: bool,
+    by: User,
+) -> OutlineSection:
+    _require_top_administrator(by)
+    section.title = " ".join(nfc(title).split())
+    section.prompt, section.order, section.required = (
+        nfc(prompt).strip(),
+        order,
+        required,
+    )
+    section.full_clean()
+    section.save()
+    return section
+
+
+@transaction.atomic
+def outline_section_add(
+    *,
+    level: Level | None,
+    parent: OutlineSection | None,
+    key: str,
+    title: str,
+    prompt: str,
+    by: User,
+) -> OutlineSection:
+    """A section (or, without ``parent``, a part) at the end of an outline."""
+    _require_top_administrator(by)
+    if parent is not None and parent.level_id != (level.pk if level else None):
+        raise ValidationError({"parent": _("Phần này thuộc đề cương khác.")})
+    last = OutlineSection.objects.filter(level=level).order_by("-order").first()
+    section = OutlineSection(
+        level=level,
+        parent=parent,
+        key=key,
+        title=" ".join(nfc(title).split()),
+        prompt=nfc(prompt).strip(),
+        order=(last.order + 1) if last else 1,
+    )
+    section.full_clean()
+    section.save()
+    return section
+
+
+@transaction.atomic
+def outline_section_remove(*, section: OutlineSection, by: User) -> None:
+    _require_top_administrator(by)
+    section.delete()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import api, views
+from reports import api, setup_views, views
 
 app_name = "reports"
 
@@ -20,6 +20,18 @@ urlpatterns = [
     path("api/don-vi/<int:unit_id>/tong-hop/", api.rollup_json, name="rollup_json"),
     path("bao-cao/", views.report_list, name="report_list"),
     path("bao-cao/the-thuc/", views.layout_edit, name="layout"),
+    path("bao-cao/de-cuong/", setup_views.outline_edit, name="outline"),
+    path("bao-cao/mau-van-ban/", setup_views.template_list, name="templates"),
+    path(
+        "bao-cao/mau-van-ban/mau.docx",
+        setup_views.template_start,
+        name="template_start",
+    ),
+    path(
+        "bao-cao/mau-van-ban/<int:template_id>/dung/",
+        setup_views.template_use,
+        name="template_use",
+    ),
     path("bao-cao/<int:report_id>/", views.report_detail, name="report_detail"),
     path(
         "bao-cao/<int:report_id>/trinh/", views.report_submit_view, name="report_submit"

@@ -15,13 +15,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.models import User
 from accounts.scope import Action, allows, get_or_404, require, scoped
 from danvan.web import add_service_errors, paginate
+from jobs.models import Job
 from jobs.services import job_start
 from org.models import Unit
 from org.selectors import history_of
 from reports import charts
 from reports.documents import DOCX_TYPE, report_file
-from reports.figures import Figures, report_figures
+from reports.figures import report_figures
 from reports.forms import DecisionForm, LayoutForm, ReportCreateForm, ReportEditForm
+from reports.headers import report_day, signatures
 from reports.models import DocumentLayout, Report
 from reports.news import article_docx, conference_article
 from reports.periods import Period, PeriodError, current_period, parse_period
@@ -32,6 +34,7 @@ from reports.services import (
     report_return,
     report_submit,
     report_update,
+    sections_of,
 )
 from work import selectors
 
@@ -85,23 +88,12 @@ def dashboard(request: HttpRequest, unit_id: int) -> HttpResponse:
             "period": period,
             "period_error": error,
             "figures": figures,
-            "charts": _visible_charts(figures),
+            "charts": charts.shown(figures),
             "reports": reports[:10],
             "can_report": allows(request.user, Action.CHANGE, unit),
             "quick_periods": _quick_periods(),
         },
     )
-
-
-def _visible_charts(figures: Figures) -> list[charts.Chart]:
-    shown = []
-    for chart in charts.CHARTS:
-        if chart.key == "by-child" and not figures.children:
-            continue
-        if chart.key == "targets" and not figures.now.targets:
-            continue
-        shown.append(chart)
-    return shown
 
 
 def _quick_periods() -> list[Period]:
@@ -119,7 +111,7 @@ def dashboard_chart(request: HttpRequest, unit_id: int, chart: str) -> HttpRespo
     if drawing is None:
         raise Http404
     period, _error = _period_from(request)
-    return _svg(charts.render(drawing.draw(report_figures(unit, period)), "svg"))
+    return _svg(charts.drawn(drawing, report_figures(unit, period), "svg"))
 
 
 @require_http_methods(["GET", "POST"])
@@ -182,17 +174,22 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
     report = _report(request, report_id)
     user = request.user
     form = ReportEditForm(
-        request.POST or None, instance=report, initial={"version": report.version}
+        request.POST or None,
+        instance=report,
+        initial={"version": report.version},
+        sections=sections_of(report),
+        signatures=signatures(
+            report.issuer, report.unit, report_day(report.issued_on, report.issuer)
+        ),
     )
     if request.method == "POST":
         require(user, Action.CHANGE, report.unit)
         assert isinstance(user, User)
         if form.is_valid():
-            data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
             try:
                 report_update(
                     report=Report.objects.get(pk=report.pk),
-                    data=data,
+                    data=form.changes(),
                     expected_version=form.cleaned_data["version"],
                     by=user,
                 )
@@ -206,14 +203,21 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
         and allows(user, Action.APPROVE, report.unit)
         and (user.unit_id != report.unit_id or report.unit.depth == 1)
     )
+    figures = report_figures(report.unit, report.period.value)
+    ready = scoped(user, Job.objects.filter(kind="report-file")).filter(
+        pk=request.GET.get("viec") or 0,
+        params__report_id=report.pk,
+        status=Job.Status.DONE,
+    )
     return render(
         request,
         "reports/report_detail.html",
         {
             "report": report,
+            "ready": ready.first() if request.GET.get("viec", "").isdigit() else None,
             "form": form,
-            "figures": report_figures(report.unit, report.period.value),
-            "charts": charts.CHARTS,
+            "figures": figures,
+            "charts": charts.shown(figures),
             # The unit may edit and submit while the report is a draft, returned,
             # or approved with its lock reopened.
             "can_edit": allows(user, Action.CHANGE, report.unit)
@@ -284,6 +288,7 @@ def report_download(request: HttpRequest, report_id: int, fmt: str) -> HttpRespo
             unit=report.unit,
             by=user if isinstance(user, User) else None,
             params={"report_id": report.pk, "format": "pdf"},
+            return_url=reverse("reports:report_detail", args=[report.pk]),
         )
         return redirect("jobs:job_detail", job_id=job.pk)
     content, name, content_type = report_file(report, fmt)
@@ -299,14 +304,17 @@ def report_chart(request: HttpRequest, report_id: int, chart: str) -> HttpRespon
     if drawing is None:
         raise Http404
     figures = report_figures(report.unit, report.period.value)
-    return _svg(charts.render(drawing.draw(figures), "svg"))
+    return _svg(charts.drawn(drawing, figures, "svg"))
 
 
 @require_GET
 def conference_news(request: HttpRequest, conference_id: int) -> HttpResponse:
     """A news-article draft for a conference, from its record."""
     conference = selectors.conference_page(request.user, conference_id)
-    article = conference_article(conference)
+    user = request.user
+    article = conference_article(
+        conference, by=user if isinstance(user, User) else None
+    )
     if request.GET.get("tai") == "docx":
         response = HttpResponse(article_docx(article), content_type=DOCX_TYPE)
         response["Content-Disposition"] = (

@@ -17,7 +17,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from org.breakdown import formed_from
+from org.lineage import version_on
 from org.models import Position, Unit
+from vn.prose import position as position_phrase
 from work.models import Field, Indicator, Initiative
 from work.services import (
     awards,
@@ -190,6 +192,36 @@ def _staff(unit: Unit) -> list[Position]:
     return list(seen.values())[:4]
 
 
+SPEECHES = [
+    "ghi nhận, đánh giá cao kết quả công tác dân vận trong kỳ; đề nghị tiếp tục "
+    "đổi mới nội dung, phương thức vận động Nhân dân, nhân rộng các mô hình "
+    "“Dân vận khéo” tiêu biểu",
+    "nhấn mạnh việc phát huy vai trò của Mặt trận và các đoàn thể, lắng nghe ý "
+    "kiến Nhân dân, giải quyết kịp thời những kiến nghị chính đáng",
+]
+
+
+def _guest(unit: Unit, day: dt.date) -> Position | None:
+    """Someone of the unit above (as it was on ``day``) to attend as a guest:
+    a holder of a position in its committee for mass mobilization then."""
+    version = version_on(unit, day)
+    parent = version.parent if version else None
+    if parent is None:
+        return None
+    position: Position | None = (
+        Position.objects.filter(
+            body__unit=parent,
+            body__kind__code__in=["ban-dan-van", "ban-tuyen-giao-dan-van"],
+        )
+        .filter(Q(start_date__isnull=True) | Q(start_date__lte=day))
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
+        .select_related("person", "body")
+        .order_by("pk")
+        .first()
+    )
+    return position
+
+
 def _conferences(rng: random.Random, cal: Calendar, units: list[Unit]) -> int:
     """The six-month and year-end reviews each unit held while it existed; a
     unit formed in July 2025 reviews the whole of 2025 in January 2026."""
@@ -218,10 +250,12 @@ def _conferences(rng: random.Random, cal: Calendar, units: list[Unit]) -> int:
                     continue
                 if unit.valid_from and review[1] < unit.valid_from:
                     continue
-                label = (
-                    "sơ kết 6 tháng đầu năm"
+                reviewed = (
+                    f"sơ kết công tác dân vận 6 tháng đầu năm {year}, triển khai "
+                    f"phương hướng, nhiệm vụ 6 tháng cuối năm {year}"
                     if kind == "midyear_review"
-                    else "tổng kết năm"
+                    else f"tổng kết công tác dân vận năm {year}, triển khai "
+                    f"phương hướng, nhiệm vụ năm {year + 1}"
                 )
                 conference = conferences.conference_create(
                     data=conferences.ConferenceData(
@@ -229,7 +263,8 @@ def _conferences(rng: random.Random, cal: Calendar, units: list[Unit]) -> int:
                         kind=kind,
                         organizer=body,
                         date=held,
-                        title=f"Hội nghị {label} {year} công tác dân vận – {unit.name}",
+                        title=f"Hội nghị {reviewed}",
+                        start_time=dt.time(8, 0) if kind == "year_end_review" else None,
                         place=f"Hội trường {body.name}",
                         review_start=review[0],
                         review_end=review[1],
@@ -238,13 +273,27 @@ def _conferences(rng: random.Random, cal: Calendar, units: list[Unit]) -> int:
                         conclusions=CONCLUSIONS,
                     )
                 )
-                for position in staff:
+                guest = _guest(unit, held)
+                if guest is not None:
+                    conferences.attendance_add(
+                        conference=conference,
+                        name=guest.person.full_name,
+                        person=guest.person,
+                        position=position_phrase(guest.title, guest.body.name),
+                        is_guest=True,
+                        speech=SPEECHES[0],
+                    )
+                for number, position in enumerate(staff):
+                    if guest is not None and position.person_id == guest.person_id:
+                        continue
                     conferences.attendance_add(
                         conference=conference,
                         name=position.person.full_name,
                         person=position.person,
-                        position=f"{position.title} {position.body}",
-                        spoke=rng.random() < 0.3,
+                        position=position_phrase(position.title, position.body.name),
+                        speech=SPEECHES[1]
+                        if number == 0 and rng.random() < 0.5
+                        else "",
                     )
                 conferences.task_create(
                     conference=conference,

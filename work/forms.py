@@ -164,6 +164,12 @@ class ConferenceForm(forms.Form):
     kind = forms.ChoiceField(label=_("Loại hội nghị"), choices=Conference.Kind.choices)
     title = forms.CharField(label=_("Tên hội nghị"), max_length=400)
     date = forms.DateField(label=_("Ngày tổ chức"), widget=DATE_WIDGET)
+    start_time = forms.TimeField(
+        label=_("Giờ bắt đầu"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text=_("Để bản tin viết “Sáng ngày …”, “Chiều ngày …”."),
+    )
     place = forms.CharField(label=_("Địa điểm"), max_length=250, required=False)
     organizer = forms.ModelChoiceField(
         label=_("Cơ quan tổ chức"), queryset=Body.objects.none()

@@ -207,9 +207,16 @@ def hidden_work(unit: Unit, body: Body) -> dict[str, Any]:
     from reports.services import report_create
 
     report = report_create(unit=unit, period=parse_period("2023"), by=None)
-    type(report).objects.filter(pk=report.pk).update(
-        strengths=f"Ưu điểm {MARKER}", subject=f"tổng kết {MARKER}"
-    )
+    type(report).objects.filter(pk=report.pk).update(subject=f"tổng kết {MARKER}")
+    report.sections.filter(key="uu-diem").update(text=f"Ưu điểm {MARKER}")
+    from django.core.files.base import ContentFile
+
+    from reports.documents.templates import starting_template
+    from reports.models import ReportTemplate
+
+    template = ReportTemplate(owner=unit, name=f"Mẫu {MARKER}")
+    template.file.save("mau.docx", ContentFile(starting_template()), save=False)
+    template.save()
     job = job_start(
         kind="report-file",
         title=f"Việc {MARKER}",
@@ -235,6 +242,7 @@ def hidden_work(unit: Unit, body: Body) -> dict[str, Any]:
     return {
         "document_id": document,
         "report_id": report,
+        "template_id": template,
         "job_id": job,
         "lock_id": lock,
         "task_id": task,
@@ -259,8 +267,18 @@ def snapshot() -> list[Any]:
 
 
 def readable(response: Any) -> str:
-    """The text a user would see: page content, or every cell of an XLSX file."""
-    if response.get("Content-Type", "").startswith("application/vnd.openxml"):
+    """The text a user would see: page content, the text of a DOCX, or every
+    cell of an XLSX file."""
+    kind = response.get("Content-Type", "")
+    if kind.startswith("application/vnd.openxmlformats-officedocument.wordprocessing"):
+        import io
+
+        from docx import Document
+
+        document = Document(io.BytesIO(response.content))
+        cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+        return "\n".join([p.text for p in document.paragraphs] + cells)
+    if kind.startswith("application/vnd.openxml"):
         import io
 
         from openpyxl import load_workbook

@@ -25,6 +25,7 @@ pytestmark = [
 @pytest.fixture
 def commune(reference_data, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
+    settings.JOBS_IN_THREAD = True  # as in the embedded default
     world = build_world()
     body = org_services.body_create(
         unit=world.commune,
@@ -66,8 +67,8 @@ def test_dashboard_narrative_and_downloads(page: Page, live_server, commune):
     )
     expect(page.locator("#bang-initiatives_by_field")).to_contain_text("Kinh tế")
 
-    narrative = "Cán bộ dân vận bám cơ sở, lắng nghe ý kiến nhân dân."
-    page.get_by_label("Ưu điểm:").fill(narrative)
+    narrative = "Cán bộ dân vận bám cơ sở, lắng nghe ý kiến **Nhân dân**."
+    page.get_by_label("1. Ưu điểm").fill(f"{narrative}\n- Mô hình được nhân rộng.")
     page.get_by_role("button", name="Lưu").click()
     expect(page.get_by_text("Đã lưu báo cáo.")).to_be_visible()
 
@@ -75,7 +76,11 @@ def test_dashboard_narrative_and_downloads(page: Page, live_server, commune):
         page.get_by_role("link", name="Tải DOCX").click()
     document = Document(io.BytesIO(info.value.path().read_bytes()))
     text = "\n".join(p.text for p in document.paragraphs)
-    assert narrative in text
+    # Paragraphs, bullets and bold survive the trip from the page to the DOCX.
+    assert "Cán bộ dân vận bám cơ sở, lắng nghe ý kiến Nhân dân." in text
+    assert "- Mô hình được nhân rộng." in text
+    bold = [r.text for p in document.paragraphs for r in p.runs if r.bold]
+    assert "Nhân dân" in bold
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in "\n".join(
         c.text for t in document.tables for r in t.rows for c in r.cells
     )
@@ -83,7 +88,13 @@ def test_dashboard_narrative_and_downloads(page: Page, live_server, commune):
     if soffice() is None:
         pytest.skip("LibreOffice is not installed: the PDF step was not run")
     page.get_by_role("button", name="Tạo PDF").click()
-    expect(page.locator("progress")).to_have_attribute("value", "100", timeout=60_000)
+    # The progress page, while the job runs in the web process's thread...
+    expect(page.locator("progress")).to_be_visible()
+    # ...then back on the report, with the file.
+    expect(page.get_by_text("Bản PDF đã sẵn sàng")).to_be_visible(timeout=90_000)
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Báo cáo tổng kết năm 2023"
+    )
     with page.expect_download() as info:
-        page.get_by_role("link", name="Tải về").click()
+        page.locator("#viec").get_by_role("link", name="Tải về").click()
     assert info.value.path().read_bytes()[:4] == b"%PDF"

@@ -28,7 +28,7 @@ D = dt.date
 
 
 def tables_of(content: bytes) -> dict[str, list[list[str]]]:
-    """Each table of the DOCX under its caption ("Bảng 1. <title>")."""
+    """Each table of the DOCX under its caption ("Biểu 1. <title>")."""
     document = Document(io.BytesIO(content))
     found: dict[str, list[list[str]]] = {}
     caption = None
@@ -36,7 +36,7 @@ def tables_of(content: bytes) -> dict[str, list[list[str]]]:
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
             text = Paragraph(element, document).text
-            match = re.match(r"Bảng \d+\. (.+)", text)
+            match = re.match(r"Biểu \d+\. (.+)", text)
             caption = match.group(1) if match else None
         elif tag == "tbl" and caption:
             table = DocxTable(element, document)
@@ -160,7 +160,7 @@ def test_header_title_and_signature_follow_the_party_layout(world):
             "signer_authority": "T/M Ban Thường vụ",
             "signer_title": "Phó Bí thư",
             "signer_name": "Nguyễn Văn An",
-            "strengths": "Công tác dân vận có nhiều chuyển biến.",
+            "sections": {"uu-diem": "Công tác dân vận có nhiều chuyển biến."},
         },
         expected_version=report.version,
         by=world.province_officer,
@@ -172,10 +172,11 @@ def test_header_title_and_signature_follow_the_party_layout(world):
         "Thử Nghiệm, ngày 05 tháng 02 năm 2023",
         "BÁO CÁO",
         "Tổng kết công tác dân vận năm 2023, phương hướng, nhiệm vụ năm 2024",
-        "I. KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2023",
-        "2. Ưu điểm",
+        "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC DÂN VẬN NĂM 2023",
+        "II. ĐÁNH GIÁ CHUNG",
+        "1. Ưu điểm",
         "Công tác dân vận có nhiều chuyển biến.",
-        "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024",
+        "III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024",
         "T/M BAN THƯỜNG VỤ",
         "PHÓ BÍ THƯ",
         "Nguyễn Văn An",
@@ -215,7 +216,9 @@ def test_targets_against_achievements(world):
     rows = {r[1]: r for r in tables_of(report_docx(report))["Thực hiện chỉ tiêu"]}
     assert rows["Xã An Phú"][5:] == ["100,00%", "Đạt"]
     assert rows["Xã Bình Minh"][5:] == ["50,00%", "Chưa đạt"]
-    assert "Đạt 1/2 chỉ tiêu đề ra." in report.results
+    campaigns_text = report.sections.get(key="chien-dich").text
+    assert "(ít nhất 1 căn mỗi đơn vị): 1/1 đơn vị đạt" in campaigns_text
+    assert "(ít nhất 2 căn mỗi đơn vị): chưa đạt" in campaigns_text
 
 
 def test_the_xlsx_holds_the_same_figures_as_numbers(world):

@@ -5,13 +5,16 @@ records from 2021 to today) is built once for this module. For every unit and
 every year and half-year from 2021 to today, and for three ranges across
 1 July 2025, the rows of the per-unit roll-up must add up to the unit's total:
 models, conferences, indicator values (how many, and each indicator's sums),
-awards and targets. Then the Đà Nẵng 2023 report is read back from its DOCX.
+awards and targets. Then the Đà Nẵng 2023 report is read back from its DOCX,
+drafted reports of a province, a former district and a ward are read for
+every kind of period, and the news draft of a seed-like conference.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -23,9 +26,12 @@ from docx import Document
 from danvan.demo import build_demo
 from org.models import Unit
 from reports.documents import report_docx
+from reports.news import conference_article
 from reports.periods import Period, parse_period
 from reports.rollup import Rollup, rollup
 from reports.services import report_draft
+from vn.prose import doubled_words
+from work.models import Conference
 
 # The tests use the test database (the marker makes pytest-django set it up),
 # inside the module's transaction that holds the demo.
@@ -155,3 +161,76 @@ def test_the_da_nang_2023_report_lists_the_units_of_2023(demo: None) -> None:
             break
         following.append(int(line[i].replace(".", "")))
     assert sum(following) == int(lines[quang_nam][i].replace(".", ""))
+
+
+# --- the drafted documents of the demo ---------------------------------------
+
+ZERO = re.compile(
+    r"(?<![\d.,/])0 (mô hình|hội nghị|tập thể|cá nhân|đơn vị|chỉ tiêu|buổi|ý kiến|"
+    r"chương trình|đợt|lượt)"
+)
+KINDS = {
+    # kind: (a period for the province and the former district, for the ward,
+    #        the words a sentence opens with, the label in part I's title)
+    "year": ("2024", "2026", "Trong năm", "NĂM"),
+    "half": ("2024H1", "2026H1", "Trong 6 tháng đầu năm", "6 THÁNG ĐẦU NĂM"),
+    "quarter": ("2024Q3", "2026Q2", "Trong quý", "QUÝ"),
+    "month": ("2024-07", "2026-07", "Trong tháng 7 năm", "THÁNG 7 NĂM"),
+    "range": (
+        "2024-07-17..2024-07-31",
+        "2026-07-17..2026-07-31",
+        "Từ ngày 17/7 đến ngày 31/7/20",
+        "TỪ NGÀY 17/07/20",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+@pytest.mark.parametrize(
+    "unit_name", ["Thành phố Đà Nẵng", "Thị xã Điện Bàn", "Phường Điện Bàn"]
+)
+def test_drafted_reports_have_every_part_and_no_zero(
+    demo: None, unit_name: str, kind: str
+) -> None:
+    earlier, later, opening, label = KINDS[kind]
+    unit = Unit.objects.filter(name=unit_name).order_by("-valid_from").first()
+    assert unit is not None
+    # The ward exists from 1 July 2025; the others are asked about 2024.
+    code = later if unit.valid_from else earlier
+    report = report_draft(unit=unit, period=parse_period(code))
+    text = "\n".join(
+        p.text for p in Document(io.BytesIO(report_docx(report))).paragraphs
+    )
+    for section in report.draft_sections:  # type: ignore[attr-defined]
+        heading = section.heading.upper() if section.depth == 0 else section.heading
+        assert heading in text, heading
+    assert "…" not in text
+    assert ZERO.findall(text) == [], ZERO.findall(text)
+    part_one = next(t for t in text.split("\n") if t.startswith("I. "))
+    assert label in part_one, part_one
+    # Sentences about the period open with its wording (the directions speak
+    # of the next period).
+    drafted = [
+        s.text
+        for s in report.draft_sections  # type: ignore[attr-defined]
+        if s.text and s.key != "phuong-huong"
+    ]
+    assert drafted, "nothing drafted"
+    openings = [t for t in drafted if t.startswith(("Trong ", "Từ ngày "))]
+    wrong = [t for t in openings if not t.startswith(opening)]
+    assert wrong == [], wrong[:1]
+
+
+def test_the_news_draft_of_a_seed_like_conference(demo: None) -> None:
+    conference = Conference.objects.get(
+        unit__name="Huyện Gia Viễn", kind="year_end_review", date__year=2024
+    )
+    article = conference_article(conference)
+    text = article.text
+    assert article.lead.startswith("Sáng ngày 12/01/2024, Ban Dân vận Huyện ủy Gia")
+    assert "triển khai phương hướng, nhiệm vụ năm 2024" in article.lead
+    assert "Về dự hội nghị có đồng chí" in text and "Tỉnh ủy Ninh Bình" in text
+    assert "mô hình, điển hình “Dân vận khéo” được đăng ký" in text
+    assert "tặng Giấy khen cho" in text
+    assert "Hội nghị kết thúc với quyết tâm" in text
+    assert doubled_words(text) == []

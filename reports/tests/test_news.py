@@ -10,6 +10,7 @@ from docx import Document
 from org import services as org_services
 from org.models import BodyKind
 from reports.news import article_docx, conference_article
+from vn.prose import doubled_words
 from work.models import Field
 from work.services import awards, conferences, initiatives
 
@@ -38,6 +39,9 @@ def _conference(world):
             kind="year_end_review",
             title="Hội nghị tổng kết công tác dân vận năm 2023",
             date=D(2024, 1, 10),
+            start_time=dt.time(8, 0),
+            plan_start=D(2024, 1, 1),
+            plan_end=D(2024, 12, 31),
             organizer=committee,
             place="Hội trường UBND xã",
             review_start=D(2023, 1, 1),
@@ -55,6 +59,11 @@ def _conference(world):
     conferences.attendance_add(
         conference=conference, name="Lê Văn Bình", position="Bí thư Đảng ủy xã"
     )
+    conferences.commitment_add(
+        conference=conference,
+        body=committee,
+        content="Ký cam kết thi đua thực hiện nhiệm vụ năm 2024",
+    )
     awards.award_record(
         unit=world.commune,
         form="certificate",
@@ -68,23 +77,36 @@ def _conference(world):
     return conference
 
 
-def test_the_draft_reports_the_record(world):
-    article = conference_article(_conference(world))
+def test_the_draft_follows_the_genre(world):
+    article = conference_article(_conference(world), by=world.commune_officer)
     assert article.headline == (
-        "Khối Dân vận xã An Phú tổ chức hội nghị tổng kết công tác dân vận năm 2023"
+        "Xã An Phú: Tổng kết công tác dân vận năm 2023, triển khai phương hướng, "
+        "nhiệm vụ năm 2024"
     )
-    assert article.lead.startswith("Ngày 10/01/2024, Khối Dân vận xã An Phú đã tổ chức")
+    # The lead: time of day, organizer, the conference's full name, place.
+    assert article.lead == (
+        "Sáng ngày 10/01/2024, Khối Dân vận xã An Phú tổ chức Hội nghị tổng kết "
+        "công tác dân vận năm 2023, triển khai phương hướng, nhiệm vụ năm 2024 "
+        "tại Hội trường UBND xã."
+    )
     text = article.text
-    assert (
-        "về phía cấp trên có đồng chí Phạm Thị Hoa – Phó Trưởng ban Dân vận Tỉnh ủy"
-        in text
+    # The guest from above first, then the unit's leaders.
+    assert text.index("Về dự hội nghị có đồng chí Phạm Thị Hoa, Phó Trưởng ban") < (
+        text.index("Về phía xã An Phú có đồng chí Lê Văn Bình, Bí thư Đảng ủy xã")
     )
-    assert "Về phía Xã An Phú có đồng chí Lê Văn Bình – Bí thư Đảng ủy xã" in text
-    assert "có 3 mô hình" in text  # the results of the year reviewed
-    assert "Giấy khen cho 2 tập thể và 5 cá nhân" in text
-    assert "đề nghị xã tiếp tục nhân rộng" in text
+    assert "toàn xã có 3 mô hình, điển hình “Dân vận khéo”" in text  # the figures
+    assert "ủy xã, đề nghị xã tiếp tục nhân rộng" not in text
+    assert "Phó Trưởng ban Dân vận Tỉnh ủy, đề nghị xã tiếp tục nhân rộng" in text
+    assert "đã ký cam kết thi đua thực hiện nhiệm vụ năm 2024." in text
+    assert "tặng Giấy khen cho 2 tập thể và 5 cá nhân" in text
+    assert text.rstrip().endswith(article.byline)
+    assert "Hội nghị kết thúc với quyết tâm thực hiện thắng lợi nhiệm vụ" in text
+    assert article.byline == "can.bo.xa"
+    assert doubled_words(text) == []
+    assert "(" not in " ".join(article.paragraphs)  # no bracketed internals
     document = Document(io.BytesIO(article_docx(article)))
     assert document.paragraphs[0].text == article.headline
+    assert document.paragraphs[-1].text == article.byline
 
 
 def test_the_news_page_and_its_scope(world, client_as):

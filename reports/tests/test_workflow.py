@@ -43,9 +43,11 @@ def _narrative(report: Report, user) -> Report:
     return report_update(
         report=report,
         data={
-            "strengths": "Các mô hình bám sát đời sống nhân dân.",
-            "shortcomings": "Một số nơi còn hình thức.",
-            "next_tasks": "Nhân rộng các mô hình tiêu biểu.",
+            "sections": {
+                "uu-diem": "Các mô hình bám sát đời sống nhân dân.",
+                "han-che": "Một số nơi còn hình thức.",
+                "phuong-huong": "- Nhân rộng các mô hình tiêu biểu.",
+            }
         },
         expected_version=report.version,
         by=user,
@@ -128,7 +130,7 @@ def test_a_stale_edit_is_refused(world):
     with pytest.raises(StaleEditError):
         report_update(
             report=Report.objects.get(pk=report.pk),
-            data={"strengths": "Ghi đè"},
+            data={"sections": {"uu-diem": "Ghi đè"}},
             expected_version=stale,
             by=world.commune_officer,
         )
@@ -164,22 +166,23 @@ def test_pages_drive_the_workflow(world, client_as, approver):
             "signer_title",
             "signer_name",
             "recipients",
-            "results",
-            "causes",
-            "lessons",
         )
     }
     data.update(
         version=report.version,
-        strengths="Cán bộ gần dân.",
-        shortcomings="Còn hạn chế.",
-        next_tasks="Tiếp tục.",
+        section_uu_diem="Cán bộ gần dân.",
         number="7",
         issued_on="2023-07-05",
     )
+    data = {k.replace("section_uu_diem", "section_uu-diem"): v for k, v in data.items()}
+    for section in report.sections.all():
+        data.setdefault(f"section_{section.key}", section.text)
+    data["section_han-che"] = "Còn hạn chế."
+    data["section_phuong-huong"] = "- Tiếp tục."
     assert client.post(f"/bao-cao/{report.pk}/", data).status_code == 302
     report.refresh_from_db()
-    assert report.strengths == "Cán bộ gần dân." and report.number == 7
+    assert report.sections.get(key="uu-diem").text == "Cán bộ gần dân."
+    assert report.number == 7
     client.post(f"/bao-cao/{report.pk}/trinh/")
     report.refresh_from_db()
     assert report.status == Report.Status.SUBMITTED

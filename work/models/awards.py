@@ -13,6 +13,9 @@ from work.models.common import Versioned
 
 
 class Award(Versioned):
+    # The path to its unit: the scope rule (accounts.scope) follows it.
+    scope_path = "unit__path"
+
     class Form(models.TextChoices):
         MEDAL = "medal", _("Kỷ niệm chương “Vì sự nghiệp Dân vận”")
         CERTIFICATE_OF_MERIT = "merit", _("Bằng khen")
@@ -99,6 +102,9 @@ class Award(Versioned):
 
 
 class AwardRecipient(models.Model):
+    # The path to its unit: the scope rule (accounts.scope) follows it.
+    scope_path = "award__unit__path"
+
     class Kind(models.TextChoices):
         COLLECTIVE = "collective", _("Tập thể")
         INDIVIDUAL = "individual", _("Cá nhân")

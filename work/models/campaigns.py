@@ -13,6 +13,9 @@ from work.models.common import Versioned
 
 
 class Campaign(Versioned):
+    # The path to its unit: the scope rule (accounts.scope) follows it.
+    scope_path = "unit__path"
+
     class Kind(models.TextChoices):
         MOVEMENT_CAMPAIGN = "campaign", _("Cuộc vận động")
         EMULATION = "emulation", _("Phong trào thi đua")
@@ -77,6 +80,9 @@ class Campaign(Versioned):
 class Target(models.Model):
     """A quantity a unit is to reach in a campaign ("≥ 1 căn nhà mỗi phường")."""
 
+    # The path to its unit: the scope rule (accounts.scope) follows it.
+    scope_path = "unit__path"
+
     class Comparison(models.TextChoices):
         AT_LEAST = "gte", _("ít nhất")
         EXACTLY = "eq", _("đúng")
@@ -121,6 +127,9 @@ class Target(models.Model):
 
 class TargetProgress(models.Model):
     """An amount achieved against a target, as of a date."""
+
+    # The path to its unit: the scope rule (accounts.scope) follows it.
+    scope_path = "target__unit__path"
 
     target = models.ForeignKey(
         Target, on_delete=models.CASCADE, related_name="progress"

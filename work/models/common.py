@@ -57,6 +57,9 @@ class PeriodLock(models.Model):
     reopen one, and the reopening stays on record.
     """
 
+    # The path to its unit: the scope rule (accounts.scope) follows it.
+    scope_path = "unit__path"
+
     unit = models.ForeignKey(
         Unit,
         on_delete=models.PROTECT,

@@ -13,6 +13,9 @@ from work.models.common import Versioned
 
 
 class Conference(Versioned):
+    # The path to its unit: the scope rule (accounts.scope) follows it.
+    scope_path = "unit__path"
+
     class Kind(models.TextChoices):
         YEAR_END_REVIEW = "year_end_review", _("Hội nghị tổng kết")
         MIDYEAR_REVIEW = "midyear_review", _("Hội nghị sơ kết")
@@ -30,6 +33,7 @@ class Conference(Versioned):
     kind = models.CharField(_("loại hội nghị"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("tên hội nghị"), max_length=400)
     date = models.DateField(_("ngày tổ chức"))
+    start_time = models.TimeField(_("giờ bắt đầu"), null=True, blank=True)
     place = models.CharField(_("địa điểm"), max_length=250, blank=True)
     organizer = models.ForeignKey(
         Body,
@@ -84,6 +88,9 @@ class Conference(Versioned):
 class Attendance(models.Model):
     """A person present, with the position they held that day, as stated."""
 
+    # The path to its unit: the scope rule (accounts.scope) follows it.
+    scope_path = "conference__unit__path"
+
     conference = models.ForeignKey(
         Conference, on_delete=models.CASCADE, related_name="attendances"
     )
@@ -114,6 +121,9 @@ class Attendance(models.Model):
 class Commitment(models.Model):
     """A competition pledge signed at a conference (ký cam kết thi đua)."""
 
+    # The path to its unit: the scope rule (accounts.scope) follows it.
+    scope_path = "conference__unit__path"
+
     conference = models.ForeignKey(
         Conference, on_delete=models.CASCADE, related_name="commitments"
     )
@@ -138,6 +148,9 @@ class Commitment(models.Model):
 
 class FollowUpTask(Versioned):
     """A task a conference's conclusions set, with its owner and deadline."""
+
+    # The path to its unit: the scope rule (accounts.scope) follows it.
+    scope_path = "conference__unit__path"
 
     class Status(models.TextChoices):
         OPEN = "open", _("Chưa thực hiện")

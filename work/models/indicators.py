@@ -59,6 +59,8 @@ class Indicator(models.Model):
 
 
 class IndicatorValue(Versioned):
+    # The path to its unit: the scope rule (accounts.scope) follows it.
+    scope_path = "unit__path"
     indicator = models.ForeignKey(
         Indicator,
         on_delete=models.PROTECT,

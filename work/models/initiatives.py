@@ -13,6 +13,9 @@ from work.models.common import Field, Versioned
 
 
 class Initiative(Versioned):
+    # The path to its unit: the scope rule (accounts.scope) follows it.
+    scope_path = "unit__path"
+
     class Kind(models.TextChoices):
         MODEL = "model", _("Mô hình")
         EXEMPLAR = "exemplar", _("Điển hình")
@@ -137,6 +140,9 @@ class Initiative(Versioned):
 class InitiativeStep(models.Model):
     """One step of an initiative's lifecycle, with its date and deciding body."""
 
+    # The path to its unit: the scope rule (accounts.scope) follows it.
+    scope_path = "initiative__unit__path"
+
     initiative = models.ForeignKey(
         Initiative, on_delete=models.CASCADE, related_name="steps"
     )
@@ -169,6 +175,9 @@ def attachment_path(instance: Attachment, filename: str) -> str:
 
 class Attachment(models.Model):
     """A photo or PDF of an initiative, kept through Django's storage API."""
+
+    # The path to its unit: the scope rule (accounts.scope) follows it.
+    scope_path = "initiative__unit__path"
 
     initiative = models.ForeignKey(
         Initiative, on_delete=models.CASCADE, related_name="attachments"

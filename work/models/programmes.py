@@ -13,6 +13,9 @@ from work.models.common import Versioned
 
 
 class CoordinationProgram(Versioned):
+    # The path to its unit: the scope rule (accounts.scope) follows it.
+    scope_path = "unit__path"
+
     class Status(models.TextChoices):
         ACTIVE = "active", _("Đang thực hiện")
         COMPLETED = "completed", _("Đã kết thúc")
@@ -58,6 +61,9 @@ class CoordinationProgram(Versioned):
 
 class Dialogue(Versioned):
     """A dialogue between leaders and the people: issues raised and resolved."""
+
+    # The path to its unit: the scope rule (accounts.scope) follows it.
+    scope_path = "unit__path"
 
     unit = models.ForeignKey(
         Unit,

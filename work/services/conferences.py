@@ -23,6 +23,7 @@ class ConferenceData:
     title: str
     date: dt.date
     organizer: Body
+    start_time: dt.time | None = None
     place: str = ""
     review_start: dt.date | None = None
     review_end: dt.date | None = None
