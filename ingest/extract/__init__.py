@@ -1,0 +1,81 @@
+"""Facts from the text of a news article or report on mass-mobilization work.
+
+Rules written for the genre (a conference held by a committee, who attended,
+what was counted, who was awarded), in the order a reader finds them: the
+headline, the dateline, the lead sentence (when, where, who organized what),
+the attendance paragraph, the results, the awards, the byline. Each rule
+takes only what the text states; when in doubt it leaves the fact out
+(``None`` / ``[]``), because an invented fact is worse than a missing one.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from ingest.cleaning import clean_text
+from ingest.extract import awards, counts, event, indicators, people, periods, source
+from ingest.extract.text import Context, iso, split_paragraphs
+from ingest.facts import empty_facts
+from vn.text import nfc
+
+Facts = dict[str, Any]
+
+
+def extract(raw: str, metadata: dict[str, Any] | None = None) -> Facts:
+    """Facts of one article, in the contract's shape."""
+    raw = nfc(raw)
+    text = clean_text(raw)
+    context = Context(text=text, raw=raw, paragraphs=split_paragraphs(text))
+    facts = empty_facts()
+    metadata = metadata or {}
+
+    title = source.headline(context, metadata)
+    facts["source"]["title"] = title
+    context.published = source.published_on(context, metadata)
+    facts["source"]["published_on"] = iso(context.published)
+    facts["source"]["author"] = source.byline(context, metadata)
+
+    lead = event.lead_sentence(context)
+    found = facts["event"]
+    if lead is not None:
+        found["kind"] = event.event_kind(lead, title)
+        found["organizer"] = event.organizer_of(lead)
+        found["place"] = event.place_of(lead)
+    elif title:
+        found["kind"] = (
+            event.event_kind(title, None) if event.is_event_title(title) else None
+        )
+    review, plan = periods.periods(context, lead, title, found["kind"])
+    found["review_period"], found["plan_period"] = review, plan
+    found["date"] = iso(periods.event_date(lead, context, review, plan, found["kind"]))
+    found["locality"] = event.locality_of(context, found["organizer"], title)
+    if found["organizer"] and found["locality"]:
+        found["organizer"] = event.complete_organizer(
+            found["organizer"], found["locality"]
+        )
+
+    facts["attendees"] = people.attendees(context)
+    counts.initiative_counts(context, facts["initiatives"])
+    facts["named_initiatives"] = counts.named_initiatives(context)
+    facts["awards"] = awards.awards(context)
+    facts["indicators"] = indicators.indicators(context)
+    facts["targets"] = indicators.targets(context)
+    facts["coordination_partners"] = event.partners(context)
+    return facts
+
+
+def to_json_ready(facts: Facts) -> Facts:
+    """Decimals as numbers for json.dumps."""
+
+    def convert(value: Any) -> Any:
+        if isinstance(value, Decimal):
+            return int(value) if value == value.to_integral_value() else float(value)
+        if isinstance(value, dict):
+            return {k: convert(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [convert(v) for v in value]
+        return value
+
+    converted: Facts = convert(facts)
+    return converted
