@@ -25,11 +25,13 @@ _CHROME = [
     r"^• ?(dang truy cap|hom nay|thang hien tai|tong luot truy cap)",
     r"ban da khong su dung site",
     r"thoi gian cho: ?\d+ ?giay",
-    r"^(dang nhap|dang ky|trang chu|tim kiem|in bai viet|gui bai viet|chia se)$",
+    r"^(dang nhap|dang ky|trang chu|tim kiem|in bai viet|gui bai viet|chia se"
+    r"|chia se bai viet|gop y kien|qr code|truy cap noi dung luon|chi tiet tin"
+    r"|xem voi co chu.*|quay len tren|< ?tro ve trang truoc|gui binh luan cua ban)$",
     r"^xep hang: ",
     r"^click de danh gia",
     r"^tong so diem cua bai viet",
-    r"^[\d\s.,()+\-/]{6,}$",  # phone numbers, counters
+    r"^(?!\(?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b)[\d\s.,()+\-/]{6,}$",  # phone numbers, counters (not a date)
     r"^\d{1,3}$",
 ]
 # Where the article ends: everything from here on is the portal's.

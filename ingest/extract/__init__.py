@@ -10,12 +10,14 @@ takes only what the text states; when in doubt it leaves the fact out
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
 from ingest.cleaning import clean_text
 from ingest.extract import awards, counts, event, indicators, people, periods, source
-from ingest.extract.text import Context, iso, split_paragraphs
+from ingest.extract.text import Context, iso, make_date, split_paragraphs
 from ingest.facts import empty_facts
 from vn.text import nfc
 
@@ -25,8 +27,10 @@ Facts = dict[str, Any]
 def extract(raw: str, metadata: dict[str, Any] | None = None) -> Facts:
     """Facts of one article, in the contract's shape."""
     raw = nfc(raw)
+    raw, marker = _marker(raw)
     text = clean_text(raw)
     context = Context(text=text, raw=raw, paragraphs=split_paragraphs(text))
+    context.marker_date = marker
     facts = empty_facts()
     metadata = metadata or {}
 
@@ -36,16 +40,16 @@ def extract(raw: str, metadata: dict[str, Any] | None = None) -> Facts:
     facts["source"]["published_on"] = iso(context.published)
     facts["source"]["author"] = source.byline(context, metadata)
 
-    lead = event.lead_sentence(context)
+    lead = event.lead_sentence(context, title)
     found = facts["event"]
     if lead is not None:
         found["kind"] = event.event_kind(lead, title)
         found["organizer"] = event.organizer_of(lead)
+        if found["organizer"]:
+            found["organizer"] = event.complete_from_text(found["organizer"], context)
         found["place"] = event.place_of(lead)
     elif title:
-        found["kind"] = (
-            event.event_kind(title, None) if event.is_event_title(title) else None
-        )
+        found["kind"] = event.event_kind("", title)
     review, plan = periods.periods(context, lead, title, found["kind"])
     found["review_period"], found["plan_period"] = review, plan
     found["date"] = iso(periods.event_date(lead, context, review, plan, found["kind"]))
@@ -63,6 +67,20 @@ def extract(raw: str, metadata: dict[str, Any] | None = None) -> Facts:
     facts["targets"] = indicators.targets(context)
     facts["coordination_partners"] = event.partners(context)
     return facts
+
+
+_MARKER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?[ \t]*")
+
+
+def _marker(raw: str) -> tuple[str, dt.date | None]:
+    """A search engine's excerpt may open with " date 2025-10-21": the date
+    the page carries (a day only when all three parts are there)."""
+    match = _MARKER.match(raw)
+    if match is None:
+        return raw, None
+    year, month, day = match.groups()
+    found = make_date(day, month, year) if day else None
+    return raw[match.end() :], found
 
 
 def to_json_ready(facts: Facts) -> Facts:

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 from ingest.extract.text import (
-    DAY_MONTH,
+    LEAD_DATE,
+    PROPER,
+    SURNAMES,
     UNIT_MENTION,
     UY,
     WORDY_DATE,
@@ -20,26 +22,52 @@ from ingest.extract.text import (
 )
 from vn.text import fold
 
-_ORGANIZES = re.compile(r"\b(?:đã\s+|vừa\s+|long trọng\s+)*tổ chức\b", re.I)
-_EVENT_WORDS = re.compile(
-    r"hội nghị|tổng kết|sơ kết|triển khai|đối thoại|tọa đàm|toạ đàm|hội thảo|diễn đàn"
-    r"|\blễ\b|ra mắt|ra quân|phát động|buổi",
+# The verbs that say an event was held, and the events they hold.
+_HOLDS = re.compile(
+    r"\b(?:(?:đã|vừa|long trọng|chính thức|cũng|sẽ|đồng loạt)\s+)*"
+    r"(?:tổ chức|tổng kết|sơ kết|giao ban|họp mặt|ký kết|ra quân|khai mạc|tiến hành"
+    r"|triển khai|hành quân|phát động|đối thoại)\b",
     re.I,
 )
+_ORGANIZES = _HOLDS
+_EVENT_WORDS = re.compile(
+    r"hội nghị|tổng kết|sơ kết|triển khai|đối thoại|tọa đàm|toạ đàm|hội thảo|diễn đàn"
+    r"|\blễ\b|ra mắt|ra quân|phát động|buổi|giao ban|họp mặt|kỷ niệm|kỉ niệm|ký kết"
+    r"|hành quân|đợt công tác|chiến dịch|tuyên dương",
+    re.I,
+)
+# What a news site puts before the lead: "(ĐCSVN) - ", "ĐÀ NẴNG – ".
+_LEAD_PREFIX = re.compile(
+    r"^(?:\([^)]{2,30}\)\s*[-–—]?\s*)?(?:[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ .]{2,30}\s*[-–—]\s*)?"
+)
+
+
+def strip_lead_prefix(sentence: str) -> str:
+    return _LEAD_PREFIX.sub("", sentence, count=1)
 
 
 def is_event_title(title: str) -> bool:
     return bool(_EVENT_WORDS.search(title))
 
 
-def lead_sentence(context: Context) -> str | None:
-    """The sentence that says when and by whom the event was held."""
-    for paragraph in context.paragraphs[:8]:
-        if is_dateline(paragraph):
+def lead_sentence(context: Context, title: str | None = None) -> str | None:
+    """The sentence that says when and by whom the event was held: the first
+    one, near the top, that names an event and the verb that held it, with
+    its date when it has one (the date may sit in the sentence before)."""
+    candidates: list[str] = []
+    position = 0
+    for paragraph in context.paragraphs[:10]:
+        if is_dateline(paragraph) or paragraph == title:
             continue
+        if re.match(r"(?i:ảnh\s*[:\d])", paragraph):
+            continue  # a photo caption
         sentences = split_sentences(paragraph)
+        position += 1
         for i, sentence in enumerate(sentences[:3]):
-            if not (_ORGANIZES.search(sentence) and _EVENT_WORDS.search(sentence)):
+            sentence = strip_lead_prefix(sentence)
+            if sentence.endswith(";") and i + 1 < len(sentences):
+                sentence = f"{sentence} {sentences[i + 1]}"
+            if not (_HOLDS.search(sentence) and _EVENT_WORDS.search(sentence)):
                 continue
             if _has_date(sentence):
                 return sentence
@@ -47,59 +75,131 @@ def lead_sentence(context: Context) -> str | None:
             # and place can sit in a sentence of their own.
             if i > 0 and _has_date(sentences[i - 1]):
                 return sentences[i - 1] + " " + sentence
-    return None
+            if position <= 2:  # undated: only as the article's opening
+                candidates.append(sentence)
+    return candidates[0] if candidates else None
 
 
 def _has_date(sentence: str) -> bool:
-    return bool(WORDY_DATE.search(sentence) or DAY_MONTH.search(sentence))
+    return bool(WORDY_DATE.search(sentence) or LEAD_DATE.search(sentence))
 
 
-def event_kind(sentence: str, title: str | None) -> str:
+def event_kind(sentence: str, title: str | None) -> str | None:
+    """The contract's kind, read from the lead, then the headline (LABELING.md):
+    any tổng kết (a year, a phase, N years) is a year-end review; sơ kết and
+    giao ban (a quarter, six months, a phase) are mid-term reviews; a ra quân,
+    an đợt công tác, a field march or the launch of a plan is a plan launch;
+    a commemoration, a signing, a dialogue or an award meeting is other."""
     for text in (sentence, title or ""):
         lowered = text.lower()
-        if re.search(r"tổng kết\s+\d+\s+năm", lowered):
-            return "other"  # "tổng kết 10 năm thực hiện …": not a year's review
+        if not lowered:
+            continue
         if "tổng kết" in lowered:
             return "year_end_review"
-        if "sơ kết" in lowered and re.search(
-            r"6 tháng|sáu tháng|giữa kỳ|giữa năm|giữa nhiệm kỳ", lowered
-        ):
+        if "sơ kết" in lowered or "giao ban" in lowered:
             return "midyear_review"
-    lowered = sentence.lower()
-    if "sơ kết" in lowered:
-        return "other"
-    if re.search(
-        r"triển khai\s+(kế hoạch|đợt|chương trình|phương hướng|nhiệm vụ)", lowered
-    ):
-        return "plan_launch"
-    return "other"
+        if re.search(
+            r"ra quân|hành quân|đợt công tác|đợt cao điểm|chiến dịch"
+            r"|triển khai\s+(?:thực hiện\s+)?(?:kế hoạch|đợt|chương trình|phong trào|phương hướng|nhiệm vụ)",
+            lowered,
+        ):
+            return "plan_launch"
+    for text in (sentence, title or ""):
+        if _EVENT_WORDS.search(text):
+            return "other"
+    return None
 
 
 _DATE_CLAUSE = re.compile(
-    r"^(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?"
-    r"|^(?:(?:sáng|chiều|tối|trưa)\s+)?ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?",
+    r"^(?:(?:sáng|chiều|tối|trưa)(?:\s+(?:nay|qua))?\s+)?(?:ngày\s+)?\(?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\)?"
+    r"|^(?:(?:sáng|chiều|tối|trưa)\s+)?ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?"
+    r"|^(?:mới đây|vừa qua|hôm qua|hôm nay|sáng nay|chiều nay|tối nay)$",
     re.I,
 )
 
 
+_BODY_START = re.compile(
+    r"(?i:khối|ban|đảng ủy|đảng uỷ|ủy ban|uỷ ban|hội|mặt trận|công an|huyện ủy|huyện uỷ"
+    r"|thành ủy|thành uỷ|tỉnh ủy|tỉnh uỷ|quận ủy|quận uỷ|thị ủy|thị uỷ|bộ chỉ huy|ban chỉ huy)\b"
+)
+
+
 def organizer_of(lead: str) -> str | None:
-    match = _ORGANIZES.search(lead)
+    """The body before the verb that held the event, as the text names it:
+    "Sáng 12-10, Quận ủy Liên Chiểu tổ chức …" → "Quận ủy Liên Chiểu"; a
+    co-host after "phối hợp với" is left out."""
+    match = _HOLDS.search(lead)
     if match is None:
         return None
     before = lead[: match.start()]
-    # Drop the date and place clauses: "Sáng ngày 07/07/2022, tại xã Minh Tâm, …".
-    parts = [p.strip() for p in re.split(r"[,.]\s+", before) if p.strip()]
+    before = re.split(
+        r"(?i:\s*,?\s*(?:đã\s+|vừa\s+)?phối hợp\s+(?:với|cùng)\b)", before
+    )[0]
+    before = re.sub(r"(?i:\s*,?\s*(?:đã|vừa|cũng|long trọng))+\s*$", "", before)
+    # Drop the date and place clauses: "Sáng ngày 07/07/2022, tại xã Minh Tâm, …",
+    # and a province after the body ("Huyện ủy Minh Hóa, tỉnh Quảng Bình,").
+    parts = []
+    for part in re.split(r",\s*|(?<!\bTP)(?<!\bTp)(?<!\bTX)\.\s+", before):
+        part = tidy(_DATE_CLAUSE.sub("", part.strip()))
+        if part and not re.match(r"^tại\s", part, re.I):
+            parts.append(part)
     parts = [
         p
         for p in parts
-        if not _DATE_CLAUSE.search(p) and not re.match(r"^tại\s", p, re.I)
+        if (p[0].isupper() or _BODY_START.match(p))
+        and not re.fullmatch(r"(?:TP|Tp)\.?\s?[A-ZĐ][\w.]*|(?i:tỉnh|thành phố)\s.+", p)
     ]
     if not parts:
         return None
-    organizer = tidy(parts[-1])
-    if not organizer or not organizer[0].isupper() or len(organizer) > 150:
+    organizer = parts[-1]
+    if len(organizer) > 150:
         return None
+    if re.match(r"(?i:thực hiện|theo|căn cứ|nhằm|để|qua|trong|với)\b", organizer):
+        return None
+    if _EVENT_WORDS.match(organizer) or re.search(
+        r"(?i:\b(?:đồng chí|ông|bà)\s)|(?:tướng|Đại tá|Thượng tá|Trung tá)\s", before
+    ):
+        return None  # "Hội nghị …", a caption naming the people who signed
     return organizer
+
+
+_NOT_PLACE = frozenset(
+    (
+        "Hội",
+        "Ban",
+        "Ủy",
+        "Uỷ",
+        "Đảng",
+        "Mặt",
+        "Chủ",
+        "Phó",
+        "Trưởng",
+        "Bí",
+        "Đồng",
+        "Ông",
+        "Bà",
+        "Thường",
+        "Văn",
+    )
+)
+
+
+def complete_from_text(organizer: str, context: Context) -> str:
+    """ "Ban Dân vận Tỉnh ủy" is "Ban Dân vận Tỉnh ủy Đắk Nông" when the same
+    article writes it so elsewhere."""
+    if not re.search(rf"(?i:(?:tỉnh|thành|huyện|quận|thị)\s*{UY})$", organizer):
+        return organizer
+    found = re.search(rf"(?i:{re.escape(organizer)})\s+({PROPER})", context.text)
+    if found is None:
+        return organizer
+    name = found.group(1)
+    # "… Thành ủy Đà Nẵng Nguyễn Văn A": stop at a person's name.
+    words = name.split()
+    for i, word in enumerate(words):
+        if word in _NOT_PLACE or (i and word in SURNAMES and len(words) - i >= 2):
+            words = words[:i]
+            break
+    return f"{organizer} {' '.join(words)}" if words else organizer
 
 
 def place_of(lead: str) -> str | None:

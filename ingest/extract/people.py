@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.text import DASH, NAME_WORD, Context, tidy
+from ingest.extract.text import DASH, NAME_WORD, SURNAMES, Context, tidy
 
 _ATTENDANCE = re.compile(
     r"(?:^|[.;]\s*)(?:tham dự|về dự|dự hội nghị|dự buổi|đến dự|cùng dự|chủ trì)\b", re.I
@@ -101,94 +101,6 @@ def _attendance_text(context: Context) -> str | None:
         start = match.start()
         return paragraph[start:].lstrip(".; ")
     return None
-
-
-SURNAMES = frozenset(
-    [
-        "Nguyễn",
-        "Trần",
-        "Lê",
-        "Phạm",
-        "Hoàng",
-        "Huỳnh",
-        "Phan",
-        "Vũ",
-        "Võ",
-        "Đặng",
-        "Bùi",
-        "Đỗ",
-        "Hồ",
-        "Ngô",
-        "Dương",
-        "Lý",
-        "Đinh",
-        "Đoàn",
-        "Trương",
-        "Lâm",
-        "Mai",
-        "Trịnh",
-        "Đào",
-        "Cao",
-        "Lưu",
-        "Hà",
-        "Tạ",
-        "Châu",
-        "Quách",
-        "Thái",
-        "Tô",
-        "Tăng",
-        "Lương",
-        "Kiều",
-        "Vương",
-        "La",
-        "Giang",
-        "Triệu",
-        "Từ",
-        "Thân",
-        "Khúc",
-        "Nông",
-        "Lò",
-        "Hứa",
-        "Mạc",
-        "Phùng",
-        "Âu",
-        "Tôn",
-        "Chu",
-        "Đàm",
-        "Tống",
-        "Quan",
-        "Diệp",
-        "Lã",
-        "Lại",
-        "Ông",
-        "Nghiêm",
-        "Kim",
-        "Bạch",
-        "Hoàng",
-        "Viên",
-        "Đường",
-        "Ninh",
-        "Lục",
-        "Thạch",
-        "Chế",
-        "Mã",
-        "Khổng",
-        "Kha",
-        "Doãn",
-        "Tiêu",
-        "Cù",
-        "Cấn",
-        "Lăng",
-        "Giáp",
-        "Hàn",
-        "Vi",
-        "Đồng",
-        "Âu",
-        "Đậu",
-        "Hầu",
-        "Khuất",
-    ]
-)
 
 
 def _position_then_name(segment: str) -> tuple[str, str] | None:

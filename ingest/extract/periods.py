@@ -1,26 +1,165 @@
-"""Dates and periods: the period reviewed, the period planned, the day held."""
+"""Dates and periods: the period reviewed, the period planned, the day held.
+
+The lead and the headline name periods in a handful of shapes ("năm 2024",
+"6 tháng đầu năm 2019", "quý II", "quý IV.2022", "giai đoạn 2016 – 2020",
+"giai đoạn tiếp theo (2015 – 2020)"). Each mention is read with the word
+that governs it: after "tổng kết", "sơ kết", "giao ban" it is the period
+reviewed; after "triển khai", "phương hướng", "nhiệm vụ", "kế hoạch" it is
+the period planned (LABELING.md of the real corpus).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
-from ingest.extract.text import DAY_MONTH, WORDY_DATE, YEAR_WORD, Context, make_date
+from ingest.extract.text import LEAD_DATE, WORDY_DATE, YEAR_WORD, Context, make_date
+
+Period = dict[str, str]
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_MENTION = re.compile(
+    r"(?P<phase>giai đoạn(?:\s+tiếp theo)?\s*\(?\s*(?P<p1>\d{4})\s*[-–—]\s*(?P<p2>\d{4})\)?)"
+    r"|(?P<half>(?:6|sáu)\s+tháng\s+(?P<which>đầu|cuối)\s+năm(?:\s+(?P<hy>\d{4}))?)"
+    r"|(?P<quarter>quý\s+(?P<q>iv|i{1,3}|[1-4])\b(?:\s*(?:năm\s+|[./-]\s*)(?P<qy>\d{4}))?)"
+    r"|(?P<year>năm\s+(?P<y>\d{4}))",
+    re.I,
+)
+_PLAN_CUE = re.compile(
+    r"triển khai|phương hướng|nhiệm vụ|kế hoạch|giai đoạn tiếp theo|phát động|đề ra"
+    r"|ký kết|chương trình phối hợp|giải pháp",
+    re.I,
+)
+_REVIEW_CUE = re.compile(
+    r"tổng kết|sơ kết|giao ban|kết quả|tuyên dương|biểu dương|đánh giá|trao giải"
+    r"|điển hình|khen thưởng",
+    re.I,
+)
 
 
-def _year_of(text: str) -> int | None:
-    match = YEAR_WORD.search(text)
-    return int(match.group(1)) if match else None
+@dataclass
+class _Mention:
+    start: int
+    period: Period | None  # None: a quarter whose year is not yet known
+    quarter: int | None = None
+    plan: bool = False
 
 
-def _half(year: int, first: bool) -> dict[str, str]:
+def _whole(year: int) -> Period:
+    return {"start": f"{year}-01-01", "end": f"{year}-12-31"}
+
+
+def _span(first: int, last: int) -> Period:
+    return {"start": f"{first}-01-01", "end": f"{last}-12-31"}
+
+
+def _half(year: int, first: bool) -> Period:
     if first:
         return {"start": f"{year}-01-01", "end": f"{year}-06-30"}
     return {"start": f"{year}-07-01", "end": f"{year}-12-31"}
 
 
-def _whole(year: int) -> dict[str, str]:
-    return {"start": f"{year}-01-01", "end": f"{year}-12-31"}
+def _quarter(year: int, quarter: int) -> Period:
+    start = dt.date(year, 3 * quarter - 2, 1)
+    end = (
+        dt.date(year, 12, 31)
+        if quarter == 4
+        else dt.date(year, 3 * quarter + 1, 1) - dt.timedelta(days=1)
+    )
+    return {"start": start.isoformat(), "end": end.isoformat()}
+
+
+def _mentions(text: str) -> list[_Mention]:
+    found: list[_Mention] = []
+    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)]
+    for match in _MENTION.finditer(text):
+        if match.group("phase"):
+            first, last = int(match.group("p1")), int(match.group("p2"))
+            if not first < last <= first + 20:
+                continue  # "20021-2025" and other slips
+            period: Period | None = _span(first, last)
+            found.append(_Mention(match.start(), period))
+        elif match.group("half"):
+            year = match.group("hy") or (years[0] if years else None)
+            if year is None:
+                continue
+            found.append(
+                _Mention(match.start(), _half(int(year), match.group("which") == "đầu"))
+            )
+        elif match.group("quarter"):
+            quarter = _ROMAN[match.group("q").lower()]
+            year = match.group("qy")
+            found.append(
+                _Mention(
+                    match.start(),
+                    _quarter(int(year), quarter) if year else None,
+                    quarter=quarter,
+                )
+            )
+        else:
+            found.append(_Mention(match.start(), _whole(int(match.group("y")))))
+    # A quarter without a year takes the year of the nearest quarter or year.
+    for mention in found:
+        if mention.period is None and mention.quarter:
+            dated = [m for m in found if m.period is not None]
+            if dated:
+                nearest = min(dated, key=lambda m: abs(m.start - mention.start))
+                mention.period = _quarter(
+                    int(nearest.period["start"][:4]),  # type: ignore[index]
+                    mention.quarter,
+                )
+    for mention in found:
+        before = text[: mention.start]
+        plan_cue = max((m.end() for m in _PLAN_CUE.finditer(before)), default=-1)
+        review_cue = max((m.end() for m in _REVIEW_CUE.finditer(before)), default=-1)
+        mention.plan = plan_cue > review_cue
+    return [m for m in found if m.period is not None]
+
+
+def _next_quarter(period: Period) -> Period:
+    start = dt.date.fromisoformat(period["end"]) + dt.timedelta(days=1)
+    return _quarter(start.year, (start.month - 1) // 3 + 1)
+
+
+def _is_quarter(period: Period) -> bool:
+    start = dt.date.fromisoformat(period["start"])
+    end = dt.date.fromisoformat(period["end"])
+    return start.day == 1 and start.month in (1, 4, 7, 10) and (end - start).days < 93
+
+
+def periods(
+    context: Context, lead: str | None, title: str | None, kind: str | None
+) -> tuple[Period | None, Period | None]:
+    """(review_period, plan_period) as the lead, else the headline, states them."""
+    review = plan = None
+    for source in (lead, title):
+        if not source or kind is None:
+            continue
+        mentions = _mentions(source)
+        if not mentions:
+            continue
+        signing = bool(re.search(r"(?i:ký kết)", source)) and kind == "other"
+        for mention in mentions:
+            as_plan = mention.plan or kind == "plan_launch" or signing
+            if (
+                signing
+                and not mention.plan
+                and review is None
+                and re.search(r"(?i:tổng kết|sơ kết)", source[: mention.start])
+            ):
+                as_plan = False
+            if as_plan:
+                plan = plan or mention.period
+            else:
+                review = review or mention.period
+        if review or plan:
+            break
+    if kind == "midyear_review" and review and plan is None and _is_quarter(review):
+        plan = _next_quarter(review)  # a quarterly giao ban plans the next quarter
+    if kind == "plan_launch":
+        plan = _campaign_days(context, plan) or plan
+    return review, plan
 
 
 _RANGE = re.compile(
@@ -28,93 +167,84 @@ _RANGE = re.compile(
     r"(\d{1,2})/(\d{1,2})(?:/(\d{4}))?",
     re.I,
 )
+_DAYS = re.compile(r"(?i:trong\s+(?:vòng\s+)?(\d{1,3})\s+ngày)")
+_STARTS = re.compile(r"(?i:ra quân|xuất quân|bắt đầu|khởi động)")
 
 
-def periods(
-    context: Context, lead: str | None, title: str | None, kind: str | None
-) -> tuple[dict[str, str] | None, dict[str, str] | None]:
-    source = " ".join(x for x in (lead, title) if x)
-    lowered = source.lower()
-    review = plan = None
-    if kind == "year_end_review":
-        match = re.search(r"tổng kết[^.;]*?năm\s+(\d{4})", lowered)
+def _campaign_days(context: Context, plan: Period | None) -> Period | None:
+    """The days a campaign runs: "từ 16/7 đến 30/7", or "trong 15 ngày" from
+    the day it sets out (days counted inclusively, LABELING.md)."""
+    year = int(plan["start"][:4]) if plan else None
+    for paragraph in context.paragraphs:
+        match = _RANGE.search(paragraph)
         if match:
-            review = _whole(int(match.group(1)))
-            plan_match = re.search(
-                r"(?:triển khai|phương hướng|nhiệm vụ|kế hoạch)[^.;]*?năm\s+(\d{4})",
-                lowered[match.end() :],
-            )
-            if plan_match and int(plan_match.group(1)) == int(match.group(1)) + 1:
-                plan = _whole(int(plan_match.group(1)))
-    elif kind == "midyear_review":
-        years = [int(y) for y in re.findall(r"năm\s+(\d{4})", lowered)]
-        dated = re.search(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(\d{4})", lead or "")
-        year = years[0] if years else (int(dated.group(1)) if dated else None)
-        if year is not None:
-            if re.search(r"6 tháng đầu năm|sáu tháng đầu năm", lowered):
-                review = _half(year, True)
-            if re.search(r"6 tháng cuối năm|sáu tháng cuối năm", lowered):
-                plan = _half(year, False)
-        stage = re.search(r"giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})", lowered)
-        if review is None and stage and int(stage.group(1)) < int(stage.group(2)):
-            review = {
-                "start": f"{stage.group(1)}-01-01",
-                "end": f"{stage.group(2)}-12-31",
-            }
-    elif kind == "other":
-        match = re.search(r"giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})", lowered)
-        if match and int(match.group(1)) < int(match.group(2)):
-            review = {
-                "start": f"{match.group(1)}-01-01",
-                "end": f"{match.group(2)}-12-31",
-            }
-    elif kind == "plan_launch":
-        for paragraph in context.paragraphs:
-            match = _RANGE.search(paragraph)
-            if match:
-                d1, m1, y1, d2, m2, y2 = match.groups()
-                mentioned = _year_of(source)
-                range_year = y2 or y1 or (str(mentioned) if mentioned else None)
-                start = make_date(d1, m1, y1 or range_year)
-                end = make_date(d2, m2, y2 or range_year)
-                if start and end and start <= end:
-                    plan = {"start": start.isoformat(), "end": end.isoformat()}
-                break
-        if plan is None:
-            match = re.search(
-                r"(?:kế hoạch|nhiệm vụ|phương hướng)[^.;]*?năm\s+(\d{4})", lowered
-            )
-            if match and "đợt" not in lowered:
-                plan = _whole(int(match.group(1)))
-    return review, plan
+            d1, m1, y1, d2, m2, y2 = match.groups()
+            range_year = y2 or y1 or year
+            start = make_date(d1, m1, y1 or range_year)
+            end = make_date(d2, m2, y2 or range_year)
+            if start and end and start <= end:
+                return {"start": start.isoformat(), "end": end.isoformat()}
+    days = _DAYS.search(context.text)
+    if days is None or year is None:
+        return None
+    starts = []
+    for paragraph in context.paragraphs:
+        for sentence in re.split(r"(?<=[.;])\s+", paragraph):
+            if _STARTS.search(sentence):
+                date = LEAD_DATE.search(sentence)
+                if date:
+                    found = make_date(
+                        date.group(1), date.group(2), date.group(3) or year
+                    )
+                    if found:
+                        starts.append(found)
+    if not starts:
+        return None
+    start = max(starts)  # the setting out comes after the meeting that plans it
+    end = start + dt.timedelta(days=int(days.group(1)) - 1)
+    return {"start": start.isoformat(), "end": end.isoformat()}
+
+
+def _year_of(text: str) -> int | None:
+    match = YEAR_WORD.search(text)
+    return int(match.group(1)) if match else None
 
 
 def event_date(
     lead: str | None,
     context: Context,
-    review: dict[str, str] | None,
-    plan: dict[str, str] | None,
+    review: Period | None,
+    plan: Period | None,
     kind: str | None,
 ) -> dt.date | None:
+    """The day held. A date without its year takes the year of the
+    publication, else of the period reviewed (a review is held at or after
+    the period's end), else of the year the lead names; a phase alone does
+    not settle the year of a commemoration or a signing."""
     if lead is None:
         return None
-    match = WORDY_DATE.search(lead) or DAY_MONTH.search(lead)
+    match = WORDY_DATE.search(lead) or LEAD_DATE.search(lead)
     if match is None:
         return None
     day, month, year = match.groups()
     if year:
         return make_date(day, month, year)
-    month_number = int(month)
     if context.published is not None:
         guess = make_date(day, month, context.published.year)
         if guess and guess > context.published:
             guess = make_date(day, month, context.published.year - 1)
         return guess
-    if kind == "year_end_review" and review:
-        reviewed = int(review["start"][:4])
-        return make_date(day, month, reviewed + 1 if month_number <= 6 else reviewed)
-    if kind == "midyear_review" and review:
-        return make_date(day, month, int(review["start"][:4]))
-    if plan:
+    if kind in ("year_end_review", "midyear_review") and review:
+        end = dt.date.fromisoformat(review["end"])
+        guess = make_date(day, month, end.year)
+        if guess and guess < dt.date.fromisoformat(review["start"]):
+            guess = make_date(day, month, end.year + 1)
+        if guess and (guess - end).days < -200:
+            guess = make_date(day, month, end.year + 1)
+        return guess
+    named = _year_of(lead)
+    if named is not None:
+        return make_date(day, month, named)
+    if plan and kind == "plan_launch":
         return make_date(day, month, int(plan["start"][:4]))
     return None

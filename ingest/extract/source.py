@@ -7,35 +7,79 @@ import re
 from typing import Any
 
 from ingest.extract.text import (
-    DATELINE,
     NAME_WORD,
-    PUBLISHED,
     Context,
+    dateline_date,
     is_dateline,
     make_date,
     tidy,
 )
 
 _LEAD_START = re.compile(
-    r"^(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày|hôm nay|vừa qua|mới đây|trong (?:hai )?ngày)\b",
+    r"^(?:\(?[\w.]+\)?\s*[-–—]\s*)?(?:[A-ZĐÀ-Ỹ .]+[-–—]\s*)?"  # "(NSHN) - ", "ĐÀ NẴNG – "
+    r"(?:(?:sáng|chiều|tối|trưa)\s+(?:nay\s+|qua\s+)?(?:ngày\s+)?\d"
+    r"|(?:sáng|chiều|tối|trưa)\s+(?:nay|qua)\b"
+    r"|ngày\s+\d|hôm nay|vừa qua|mới đây|trong (?:hai )?ngày)",
+    re.I,
+)
+# A line that opens running text, not a headline: attendance, a caption.
+_NOT_HEADLINE = re.compile(
+    r"^(?:đến dự|về dự|tham dự|dự hội nghị|dự buổi|có mặt|ảnh\s*:|đồng chí|ông|bà)\b"
+    r"|\b(?:phát biểu|trao|tặng hoa|báo cáo|chủ trì|chụp ảnh)\b.*$(?<!\.)",
     re.I,
 )
 
 
 def headline(context: Context, metadata: dict[str, Any]) -> str | None:
+    """The headline, when the excerpt has one: the first line of six words or
+    more that is neither a banner, a dateline, a repeated section name, a
+    caption nor the lead itself."""
     if metadata.get("title"):
         title = re.split(
             r"\s+[|–—-]\s+(?=(?:Cổng|Trang|Báo|Website)\b)", metadata["title"]
         )[0]
         return _clean_title(title)
-    for paragraph in context.paragraphs[:3]:
-        if is_dateline(paragraph):
+    _, index = _headline_at(context)
+    return _clean_title(context.paragraphs[index]) if index is not None else None
+
+
+def _headline_at(context: Context) -> tuple[int, int | None]:
+    """(lines looked at, index of the headline or None)."""
+    paragraphs = context.paragraphs
+    for i, paragraph in enumerate(paragraphs[:6]):
+        if is_dateline(paragraph) or "//" in paragraph:
             continue
-        if _LEAD_START.search(paragraph) or len(paragraph) > 400:
-            return None  # the article starts with its lead: no headline
-        if len(paragraph) >= 15:
-            return _clean_title(paragraph)
-    return None
+        if paragraph in paragraphs[max(0, i - 1) : i]:
+            continue
+        if paragraph in paragraphs[i + 1 : i + 2]:
+            # Printed twice: the headline when the lead or the date follows,
+            # else the name of the site's section ("Học tập và làm theo …").
+            after = paragraphs[i + 2] if i + 2 < len(paragraphs) else ""
+            if not (is_dateline(after) or _LEAD_START.search(after)):
+                continue
+        words = paragraph.split()
+        if len(words) < 6:
+            continue  # "Sự kiện nổi bật", "Chi tiết tin"
+        if paragraph.upper() == paragraph and len(words) <= 12:
+            continue  # a banner in capitals
+        if _LEAD_START.search(paragraph) or len(paragraph) > 250:
+            return i, None  # the excerpt starts with its lead or mid-article
+        if _NOT_HEADLINE.search(paragraph) and not _is_title_like(paragraph):
+            return i, None
+        if paragraph.endswith(".") and re.search(r"(?i:(?:vừa|đã) tổ chức)", paragraph):
+            return i, None  # "Ban Dân vận … vừa tổ chức Hội nghị …." is the lead
+        if paragraph.endswith(("…", "...")) or (
+            paragraph.endswith(".") and len(paragraph) > 160
+        ):
+            return i, None
+        return i, i
+    return 0, None
+
+
+def _is_title_like(line: str) -> bool:
+    return bool(
+        re.search(r"(?i:tổng kết|sơ kết|hội nghị|ra quân|ký kết|kỷ niệm|họp mặt)", line)
+    ) and not re.match(r"(?i:đồng chí|ông|bà)\b", line)
 
 
 def _clean_title(title: str) -> str:
@@ -43,37 +87,89 @@ def _clean_title(title: str) -> str:
 
 
 def published_on(context: Context, metadata: dict[str, Any]) -> dt.date | None:
+    """The date the site printed: the marker a search engine keeps, a
+    dateline after the headline, else one before it (a site's "today" line
+    comes before the headline and is the day the page was read)."""
     if metadata.get("date"):
         try:
             return dt.date.fromisoformat(str(metadata["date"])[:10])
         except ValueError:
             pass
-    for paragraph in context.paragraphs[:6]:
-        match = DATELINE.search(paragraph) or PUBLISHED.search(paragraph)
-        if match:
-            return make_date(*match.groups())
+    if context.marker_date is not None:
+        return context.marker_date
+    _, index = _headline_at(context)
+    top = context.paragraphs[:8]
+    after = top[index + 1 :] if index is not None else []
+    before = top[:index] if index is not None else top
+    for paragraph in [*after[:3], *reversed(before)]:
+        if "//" in paragraph:  # "NGUYỄN VĂN A // ĐÀI PT-TH 20/10/2023, 13:13"
+            paragraph = paragraph.split("//", 1)[1]
+            match = re.search(r"(\d{1,2})/(\d{1,2})/(\d{4})", paragraph)
+            if match:
+                return make_date(*match.groups())
+        found = dateline_date(paragraph)
+        if found is not None:
+            if index is not None and paragraph in before and _is_today_line(paragraph):
+                continue
+            return found
     return None
 
 
+def _is_today_line(line: str) -> bool:
+    """ "Hà Nội, ngày 10-04-2020": the site's own date, printed before the headline."""
+    return bool(re.match(rf"^{NAME_WORD}(?:\s+{NAME_WORD})*,\s*ngày\s", line))
+
+
 _BYLINE = re.compile(
-    r"^(?:tác giả(?: bài viết)?|người viết|bài và ảnh|bài, ảnh|tin, ảnh|tin và ảnh)\s*:\s*(.+)$",
+    r"^(?:tác giả(?: bài viết)?|người viết|bài và ảnh|bài, ảnh|tin, ảnh|tin và ảnh"
+    r"|tin|bài|bài viết|nhóm phóng viên)\s*:\s*(.+)$",
     re.I,
 )
-_NAME_ONLY = re.compile(
-    rf"^({NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})\s*(?:\([^)]*\))?\.?$"
+_PERSON_WORD = r"(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*|[A-ZĐÀ-Ỹ]{1,2}\.)"
+_AUTHOR_NAME = rf"(?:{_PERSON_WORD}(?:\s*{_PERSON_WORD})*)"
+_AUTHORS = re.compile(rf"^{_AUTHOR_NAME}(?:\s*[-–,]\s*{_AUTHOR_NAME}){{0,3}}$")
+# Lines after the article that are the site's: where it came from, views, sharing.
+_AFTER_ARTICLE = re.compile(
+    r"^(?:nguồn\b|lượt xem|chia sẻ|ảnh\s*:|<|in bài|gửi|quay lên|intnum|tệp đính kèm"
+    r"|lưu ý|bình luận|từ khóa|tags?\s*:|góp ý|qr code|ý kiến)",
+    re.I,
 )
+
+
+def _as_author(line: str) -> str | None:
+    line = re.sub(r"\([^)]*\)", "", line)
+    line = re.sub(r"^(?:CTV|PV|BTV|TTV)\s+", "", line.strip())
+    line = tidy(line)
+    if not line or len(line) > 50 or any(ch.isdigit() for ch in line):
+        return None
+    if not _AUTHORS.match(line):
+        return None
+    if len(line.split()) > 8:
+        return None
+    return line
 
 
 def byline(context: Context, metadata: dict[str, Any]) -> str | None:
-    for paragraph in reversed(context.paragraphs[-4:]):
+    """The byline: a "Tác giả:"/"Tin, ảnh:" line near the end, else the
+    short line of names that closes the article (before the site's own
+    lines), else a "NAME // OUTLET date" line at the top."""
+    for paragraph in reversed(context.paragraphs[-6:]):
         match = _BYLINE.search(paragraph)
         if match:
             return tidy(re.sub(r"\([^)]*\)", "", match.group(1))) or None
-    if context.paragraphs:
-        last = context.paragraphs[-1]
-        match = _NAME_ONLY.search(last)
-        if match and not any(ch.isdigit() for ch in match.group(1)):
-            return match.group(1)
+    for paragraph in reversed(context.paragraphs[-8:]):
+        if _AFTER_ARTICLE.search(paragraph) or is_dateline(paragraph):
+            continue
+        if len(paragraph) > 60:
+            break  # the article's last paragraph: no byline after it
+        author = _as_author(paragraph)
+        if author is not None:
+            return author
+    for paragraph in context.paragraphs[:6]:
+        if "//" in paragraph:
+            author = _as_author(paragraph.split("//", 1)[0])
+            if author is not None:
+                return author
     if metadata.get("author"):
         return str(metadata["author"])
     return None

@@ -10,7 +10,11 @@ from dataclasses import dataclass
 
 from vn.numbers import parse_number
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…;])\s+")
+# A sentence ends at . ! ? … ; but not after "TP.", "TX.", "Q." (thành phố,
+# thị xã, quận written short).
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?…;])(?<!\bTP\.)(?<!\bTp\.)(?<!\bTX\.)(?<!\bQ\.)(?<!\bP\.)\s+"
+)
 DASH = r"[-–—]"
 WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật)"
 DATELINE = re.compile(
@@ -27,6 +31,15 @@ DAY_MONTH = re.compile(
 WORDY_DATE = re.compile(
     r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.I
 )
+# The day in a lead: "Sáng 12-10", "chiều 6.10", "Sáng nay 29/11", "Ngày 05/4/2022",
+# "Sáng nay (8-11)"; a bare "15/10/1930" inside brackets is not the day.
+LEAD_DATE = re.compile(
+    r"(?:(?<![\w/.-])(?:(?:sáng|chiều|tối|trưa)(?:\s+(?:nay|qua|hôm qua))?\s+(?:ngày\s+)?"
+    r"|ngày\s+)|^)\(?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\d/-])",
+    re.I,
+)
+
+
 YEAR_WORD = re.compile(r"\bnăm\s+(\d{4})\b", re.I)
 
 
@@ -128,11 +141,129 @@ class Context:
     raw: str  # before cleaning (banners name the unit)
     paragraphs: list[str]
     published: dt.date | None = None
+    marker_date: dt.date | None = None  # a search engine's " date YYYY-MM-DD"
 
 
 COUNT = r"(\d[\d.]*)"
 QUOTE = r"[“\"]([^”\"]{3,120})[”\"]"
 
 
+_DATE_IN_LINE = re.compile(
+    r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)"
+)
+_TIME = re.compile(r"\b\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?\b")
+_DATELINE_WORDS = re.compile(
+    r"(?i:ngày đăng|đăng ngày|ngày cập nhật|cập nhật lúc|cập nhật ngày|cập nhật|"
+    r"đăng lúc|ngày|lượt xem|xem|GMT\+?7|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)"
+)
+
+
+def dateline_date(line: str) -> dt.date | None:
+    """The date of a line that carries a date and little else: "Thứ ba,
+    13/10/2015 07:00", "Cập nhật: 19-07-2022 | 07:42:43", "(07:54 |
+    28/08/2020)", "Ngày 08/02/2015 10:03:16". A sentence with a date in it
+    (a lead) is not a dateline."""
+    if len(line) > 120:
+        return None
+    match = _DATE_IN_LINE.search(line)
+    if match is None:
+        return None
+    rest = _TIME.sub(" ", line[: match.start()] + " " + line[match.end() :])
+    rest = _DATELINE_WORDS.sub(" ", rest)
+    words = [w for w in re.split(r"[\s|,:;()•/–—-]+", rest) if w and not w.isdigit()]
+    if len(words) > 3:
+        return None
+    return make_date(*match.groups())
+
+
 def is_dateline(line: str) -> bool:
-    return bool(DATELINE.search(line) or PUBLISHED.search(line))
+    return dateline_date(line) is not None
+
+
+# Vietnamese surnames: where a name starts in a run of capitalised words.
+SURNAMES = frozenset(
+    [
+        "Nguyễn",
+        "Trần",
+        "Lê",
+        "Phạm",
+        "Hoàng",
+        "Huỳnh",
+        "Phan",
+        "Vũ",
+        "Võ",
+        "Đặng",
+        "Bùi",
+        "Đỗ",
+        "Hồ",
+        "Ngô",
+        "Dương",
+        "Lý",
+        "Đinh",
+        "Đoàn",
+        "Trương",
+        "Lâm",
+        "Mai",
+        "Trịnh",
+        "Đào",
+        "Cao",
+        "Lưu",
+        "Hà",
+        "Tạ",
+        "Châu",
+        "Quách",
+        "Thái",
+        "Tô",
+        "Tăng",
+        "Lương",
+        "Kiều",
+        "Vương",
+        "La",
+        "Giang",
+        "Triệu",
+        "Từ",
+        "Thân",
+        "Khúc",
+        "Nông",
+        "Lò",
+        "Hứa",
+        "Mạc",
+        "Phùng",
+        "Âu",
+        "Tôn",
+        "Chu",
+        "Đàm",
+        "Tống",
+        "Quan",
+        "Diệp",
+        "Lã",
+        "Lại",
+        "Ông",
+        "Nghiêm",
+        "Kim",
+        "Bạch",
+        "Hoàng",
+        "Viên",
+        "Đường",
+        "Ninh",
+        "Lục",
+        "Thạch",
+        "Chế",
+        "Mã",
+        "Khổng",
+        "Kha",
+        "Doãn",
+        "Tiêu",
+        "Cù",
+        "Cấn",
+        "Lăng",
+        "Giáp",
+        "Hàn",
+        "Vi",
+        "Đồng",
+        "Âu",
+        "Đậu",
+        "Hầu",
+        "Khuất",
+    ]
+)
