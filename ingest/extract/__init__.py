@@ -59,7 +59,9 @@ def extract(raw: str, metadata: dict[str, Any] | None = None) -> Facts:
             found["organizer"], found["locality"]
         )
 
-    facts["attendees"] = people.attendees(context)
+    facts["attendees"] = people.merge_people(
+        people.attendees(context), people.people_in_text(context)
+    )
     counts.initiative_counts(context, facts["initiatives"])
     facts["named_initiatives"] = counts.named_initiatives(context)
     facts["awards"] = awards.awards(context)

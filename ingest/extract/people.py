@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.text import DASH, NAME_WORD, SURNAMES, Context, tidy
+from ingest.extract.text import DASH, LOWER, NAME_WORD, SURNAMES, UPPER, Context, tidy
 
 _ATTENDANCE = re.compile(
     r"(?:^|[.;]\s*)(?:tham dự|về dự|dự hội nghị|dự buổi|đến dự|cùng dự|chủ trì)\b", re.I
@@ -202,3 +202,111 @@ def attendees(context: Context) -> list[dict[str, str | None]]:
             position = f"{rank}, {position}" if position else rank
         people.append({"name": " ".join(name_words), "position": position or None})
     return [p for p in people if p["position"] is not None or p["name"]]
+
+
+# ---- people anywhere in the text: leads, captions, speeches, signings
+_APOSTROPHE = "’'"
+_PERSON_WORD = (
+    rf"(?:[{UPPER}][{LOWER}]*[{_APOSTROPHE}][{UPPER}][{LOWER}]*|[{UPPER}][{LOWER}]+)"
+    rf"(?![{LOWER}{UPPER}{_APOSTROPHE}])"
+)
+_SURNAME = (
+    "(?:"
+    + "|".join(sorted(SURNAMES, key=len, reverse=True))
+    + rf"|Siu|Ksor|Rơ|Nay|Rah|Y|[{UPPER}][{LOWER}]*[{_APOSTROPHE}][{UPPER}][{LOWER}]*)"
+)
+_NOT_GIVEN = r"(?!(?:Phó|Trưởng|Chủ|Bí|Ủy|Uỷ|Giám|Chính|Tổng|Thường|Huyện|Tỉnh|Xã)\b)"
+_NAME = (
+    rf"(?:{_SURNAME}(?:\s+{_NOT_GIVEN}{_PERSON_WORD}){{1,3}}"
+    rf"|[{UPPER}][{LOWER}]*[{_APOSTROPHE}][{UPPER}][{LOWER}]+)"
+    rf"(?![{LOWER}{UPPER}{_APOSTROPHE}])"
+)
+_OPENER = (
+    r"(?:Phó|Trưởng|Chủ tịch|Chủ nhiệm|Bí thư|Ủy viên|Uỷ viên|UV|TUV|UVBTV\w*|PBT\w*|"
+    r"Giám đốc|Chính trị viên|Chỉ huy|Thường vụ|Thường trực|Tổng|Thứ trưởng|Bộ trưởng|"
+    r"Tư lệnh|Chánh|Hiệu trưởng|Viện trưởng|Đại biểu Quốc hội|Nguyên|Thành viên|"
+    r"Trưởng ban|Trưởng phòng|Chuyên viên|Cán bộ|Bí thư Chi bộ|Trưởng thôn|Trưởng ấp)"
+)
+# Where a position stops: a verb of the event, a bracket, the next person.
+_STOP_VERBS = (
+    r"(?:đã\s+|cũng\s+|vừa\s+)?(?:chủ trì|đồng chủ trì|phát biểu|trao|tặng|đánh giá|"
+    r"ký|cho biết|nhấn mạnh|đề nghị|yêu cầu|báo cáo|khẳng định|ghi nhận|biểu dương|"
+    r"cùng|tham dự|dự|đến dự|tới dự|về dự|thay mặt|làm trưởng đoàn|trình bày|quán triệt|"
+    r"kết luận|chúc mừng|tặng hoa|phát động|trao đổi|giới thiệu|thông qua|lưu ý|mong muốn|"
+    r"chỉ đạo|điều hành|tuyên bố|khai mạc|bế mạc|đọc|công bố|nêu|chia sẻ|ôn lại)\b"
+)
+_POSITION_STOP = re.compile(
+    rf"\s+{_STOP_VERBS}"
+    r"|\s*\(|\s+và\s+(?=(?:đồng chí|ông|bà|các)\b)|\s+và\s+(?=" + _SURNAME + r"\s)"
+    r"|,\s*(?=(?:đồng chí|ông|bà)\b)|,\s*(?=" + _SURNAME + r"\s+[A-ZĐÀ-Ỹ])"
+    rf"|,\s*(?={RANK}\s)|,\s*(?:cùng|và)\b"
+    r"|\s+(?:tại|về phía|trong|khi|để|nhằm|với)\s",
+)
+_NAME_THEN_POSITION = re.compile(
+    rf"(?:\b(?i:đồng chí|đ/c|ông|bà)\s+|\b{RANK}\s+|(?<![{LOWER}{UPPER}]\s)(?<![{LOWER}{UPPER}]))"
+    rf"(?P<names>{_NAME}(?:\s*(?:,|và)\s*{_NAME})*)(?:\s*\([^)]{{1,40}}\))?"
+    rf"\s*(?:[,–-]\s*|\s(?={_OPENER}\b))(?P<position>{_OPENER}\b[^.;:!?]*)"
+)
+# A word of a position: not "và", not the next person's honorific; a comma
+# only when another position follows ("Ủy viên Ban Thường vụ, Trưởng Ban …").
+_POSITION_TOKEN = (
+    rf"(?:\s+|,\s*(?={_OPENER}\b))(?!và\b|(?i:đồng chí|ông|bà)\b)[^\s.;:,]+"
+)
+_POSITION_THEN_NAME = re.compile(
+    rf"(?:\b(?i:đồng chí|đ/c|ông|bà)\s+)?(?<![{LOWER}])(?P<position>{_OPENER}\b(?:{_POSITION_TOKEN}){{1,16}}?)"
+    rf"\s+(?P<name>{_NAME})(?=\s*[,.;:)]|\s*$|\s+{_STOP_VERBS})"
+)
+_COMMITTEE_END = re.compile(
+    r"(?i:(?:ủy|uỷ|tỉnh|huyện|xã|phường|quận|thành phố|thị xã)$)"
+)
+_NOT_PEOPLE = {"Hồ Chí Minh", "Tôn Đức Thắng", "Võ Nguyên Giáp"}
+
+
+def _trim_position(position: str) -> str:
+    stop = _POSITION_STOP.search(position)
+    if stop is not None:
+        position = position[: stop.start()]
+    position = re.sub(r"\s+(?:đã|cũng|vừa)$", "", position.strip())
+    return tidy(position)
+
+
+def people_in_text(context: Context) -> list[dict[str, str | None]]:
+    """People named with a position anywhere in the article, each once."""
+    found: list[dict[str, str | None]] = []
+    for paragraph in context.paragraphs:
+        for match in _NAME_THEN_POSITION.finditer(paragraph):
+            position = _trim_position(match.group("position"))
+            names = re.split(r"\s*(?:,|\bvà\b)\s*", match.group("names"))
+            for name in names:
+                if name and name not in _NOT_PEOPLE and position:
+                    found.append({"name": name, "position": position})
+        for match in _POSITION_THEN_NAME.finditer(paragraph):
+            name = match.group("name")
+            if name in _NOT_PEOPLE or (len(name.split()) < 2 and "’" not in name):
+                continue
+            position = _trim_position(match.group("position"))
+            if len(name.split()) == 2 and _COMMITTEE_END.search(position):
+                continue  # "Bí thư Huyện ủy Châu Đức": a place, not a person
+            if position:
+                found.append({"name": name, "position": position})
+    return found
+
+
+def merge_people(
+    first: list[dict[str, str | None]], more: list[dict[str, str | None]]
+) -> list[dict[str, str | None]]:
+    """Each person once, in the order first named; a position found later
+    fills one that was missing."""
+    people: dict[str, dict[str, str | None]] = {}
+    names = [p["name"] or "" for p in more]
+    for person in [*more, *first]:
+        name = re.sub(r"^(?i:ông|bà|đồng chí)\s+", "", person["name"] or "")
+        person = {**person, "name": name}
+        if any(other != name and other.startswith(name + " ") for other in names):
+            continue  # "Hoàng Xuân" of "Hoàng Xuân Nguyên"
+        if name in people:
+            if not people[name]["position"] and person["position"]:
+                people[name]["position"] = person["position"]
+            continue
+        people[name] = dict(person)
+    return list(people.values())
