@@ -64,7 +64,7 @@ def extract(raw: str, metadata: dict[str, Any] | None = None) -> Facts:
     )
     counts.initiative_counts(context, facts["initiatives"])
     facts["named_initiatives"] = counts.named_initiatives(context)
-    facts["awards"] = awards.awards(context)
+    facts["awards"] = awards.awards(context, title)
     facts["indicators"] = indicators.indicators(context)
     facts["targets"] = indicators.targets(context)
     facts["coordination_partners"] = event.partners(context)

@@ -1,4 +1,12 @@
-"""Awards: one row per issuer and form, with collectives and individuals."""
+"""Awards: one row per issuer and form, with collectives and individuals.
+
+As the real corpus is labelled (LABELING.md): "19 tập thể, 14 cá nhân" gives
+the two counts; "30 tập thể và cá nhân" is not split, so both are unknown;
+an award stated without a number is kept with unknown counts; a proposal
+("đề xuất khen thưởng") is not an award; whoever only hands it over
+("đại diện lãnh đạo …") is not the issuer; a medal goes to individuals
+only, so its collectives are 0.
+"""
 
 from __future__ import annotations
 
@@ -7,78 +15,158 @@ from typing import Any
 
 from ingest.extract.text import COUNT, Context, tidy, whole_number
 
+_MEDAL = re.compile(
+    r"(?i:k[ỷỉ] niệm chương)\s*[“\"]?\s*(Vì sự nghiệp[^”\"]{2,40})[”\"]?"
+)
 _FORMS = [
-    (r"kỷ niệm chương|kỉ niệm chương", "Kỷ niệm chương Vì sự nghiệp Dân vận"),
     (r"bằng khen", "Bằng khen"),
     (r"giấy khen", "Giấy khen"),
     (r"cờ thi đua", "Cờ thi đua"),
     (r"giấy chứng nhận", "Giấy chứng nhận"),
+    (r"tuyên dương,? khen thưởng", "Tuyên dương khen thưởng"),
+    (r"biểu dương,? khen thưởng", "Biểu dương khen thưởng"),
     (r"khen thưởng", "Khen thưởng"),
+    (r"biểu dương", "Biểu dương"),
+    (r"tuyên dương", "Tuyên dương"),
 ]
 _AWARD_VERB = re.compile(
-    r"\b(?:trao tặng|được tặng|tặng|được khen thưởng|khen thưởng|trao)\b", re.I
+    r"\b(?:trao tặng|được tặng|tặng|được khen thưởng|khen thưởng|trao|được nhận|nhận"
+    r"|tuyên dương|biểu dương)\b",
+    re.I,
 )
+_PROPOSAL = re.compile(r"(?i:đề xuất|đề nghị|xét|sẽ\s+(?:trao|tặng|khen))")
+_COLLECTIVES = re.compile(rf"{COUNT}\s+tập thể(?!\s*(?:và|,)\s*cá nhân)")
+_INDIVIDUALS = re.compile(rf"{COUNT}\s+cá nhân")
+_TOGETHER = re.compile(rf"{COUNT}\s+tập thể\s*(?:và|,)\s*cá nhân")
+_HANDS_OVER = re.compile(r"(?i:^(?:đại diện|lãnh đạo|thay mặt|hội nghị|tại)\b)")
 
 
-def awards(context: Context) -> list[dict[str, Any]]:
-    awards: list[dict[str, Any]] = []
+def awards(context: Context, title: str | None = None) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
     for paragraph in context.paragraphs:
-        if not re.search(r"tập thể|cá nhân", paragraph, re.I):
-            continue
-        if not re.search(
-            r"kỷ niệm chương|kỉ niệm chương|bằng khen|giấy khen|khen thưởng|cờ thi đua",
-            paragraph,
-            re.I,
-        ):
+        if paragraph == title or not re.search(r"tập thể|cá nhân", paragraph, re.I):
             continue
         for clause in re.split(r";|\.\s", paragraph):
-            award = _award(clause)
-            if award is not None:
-                awards.append(award)
-    return awards
+            for part in _parts(clause):
+                found.extend(_award(part))
+    unique: list[dict[str, Any]] = []
+    for row in found:
+        if row not in unique:
+            unique.append(row)
+    # A row without counts adds nothing beside a row of the same issuer that
+    # is counted or names the award more precisely ("Tuyên dương khen thưởng").
+    return [row for row in unique if not _covered(row, unique)]
 
 
-def _award(clause: str) -> dict[str, Any] | None:
-    verb = _AWARD_VERB.search(clause)
-    if verb is None:
-        return None
-    form = None
+def _covered(row: dict[str, Any], rows: list[dict[str, Any]]) -> bool:
+    if row["collectives"] is not None or row["individuals"] is not None:
+        return False
+    for other in rows:
+        if other is row:
+            continue
+        if row["issuer"] is None and other["form"] == row["form"]:
+            return True  # a caption repeating an award the text states in full
+        if other["issuer"] != row["issuer"]:
+            continue
+        counted = other["collectives"] is not None or other["individuals"] is not None
+        if (counted and other["form"] == row["form"]) or (
+            other["form"] != row["form"]
+            and row["form"].lower() in other["form"].lower()
+        ):
+            return True
+    return False
+
+
+def _parts(clause: str) -> list[str]:
+    """ "3 cá nhân nhận Kỷ niệm chương A và 1 cá nhân nhận Kỷ niệm chương B":
+    two awards in one clause."""
+    pieces = re.split(r"\s+và\s+(?=\d[\d.]*\s+(?:tập thể|cá nhân)\b)", clause)
+    if len(pieces) > 1 and all(_AWARD_VERB.search(p) for p in pieces):
+        return pieces
+    return [clause]
+
+
+def _form(clause: str) -> str | None:
+    medal = _MEDAL.search(clause)
+    if medal:
+        return "Kỷ niệm chương " + " ".join(medal.group(1).split())
+    if re.search(r"(?i:k[ỷỉ] niệm chương)", clause):
+        return "Kỷ niệm chương Vì sự nghiệp Dân vận"
     lowered = clause.lower()
     for pattern, label in _FORMS:
         if re.search(pattern, lowered):
-            form = label
-            break
+            return label
+    return None
+
+
+def _award(clause: str) -> list[dict[str, Any]]:
+    verb = _AWARD_VERB.search(clause)
+    if verb is None or _PROPOSAL.search(clause):
+        return []
+    form = _form(clause)
     if form is None:
-        return None
-    collectives = re.search(rf"{COUNT}\s+tập thể", clause)
-    individuals = re.search(rf"{COUNT}\s+cá nhân", clause)
-    if not collectives and not individuals:
-        return None
-    issuer = None
+        return []
+    together = _TOGETHER.search(clause)
+    collectives = _COLLECTIVES.search(clause)
+    individuals = _INDIVIDUALS.search(clause)
+    if together:
+        counts: tuple[int | None, int | None] = (None, None)
+    elif collectives or individuals:
+        counts = (
+            whole_number(collectives.group(1)) if collectives else 0,
+            whole_number(individuals.group(1)) if individuals else 0,
+        )
+    elif re.search(r"(?i:\bcác\s+(?:tập thể|cá nhân))", clause):
+        counts = (None, None)  # "khen thưởng các tập thể …": no number printed
+    else:
+        return []
+    if form.startswith("Kỷ niệm chương") and counts[1] is not None:
+        counts = (0, counts[1])
+    return [
+        {
+            "issuer": issuer,
+            "form": form,
+            "collectives": counts[0],
+            "individuals": counts[1],
+        }
+        for issuer in _issuers(clause, verb)
+    ]
+
+
+def _issuers(clause: str, verb: re.Match[str]) -> list[str | None]:
+    """Who gave it: "được Ban Dân vận Trung ương tặng", "UBND phường X đã
+    tặng", "Kỷ niệm chương … của Ban Dân vận Trung ương"; two bodies joined
+    by "và" gave one award each."""
+    of = re.search(
+        r"\bcủa\s+((?:Ban|Bộ|Ủy ban|Uỷ ban|UBND|Hội|Trung ương)[^,;]{2,60}?)(?=\s+cho\b|,|$)",
+        clause,
+    )
+    if of is not None and _MEDAL.search(clause):
+        return [tidy(of.group(1))]
     before = clause[: verb.start()]
+    candidate = None
     agent = re.search(r"\bđược\s+(.+)$", before)
     if agent is not None:  # "05 cá nhân được Ban Dân vận Trung ương tặng …"
-        candidate = tidy(agent.group(1))
-        if candidate and candidate[0].isupper() and len(candidate) < 120:
-            issuer = candidate
-    elif not verb.group(0).lower().startswith("được"):
-        before = re.sub(
-            r"^\s*(?:tại hội nghị|dịp này|nhân dịp này|cũng tại hội nghị)\s*,?\s*",
+        candidate = agent.group(1)
+    elif not verb.group(0).lower().startswith(("được", "nhận")):
+        candidate = re.sub(
+            r"^\s*(?:tại hội nghị|dịp này|nhân dịp này|cũng tại hội nghị|tại buổi lễ)\s*,?\s*",
             "",
             before.strip(),
             flags=re.I,
         )
-        candidate = tidy(before)
-        if (
-            candidate
-            and candidate[0].isupper()
-            and not re.search(r"\d", candidate)
-            and len(candidate) < 120
-        ):
-            issuer = candidate
-    return {
-        "issuer": issuer,
-        "form": form,
-        "collectives": whole_number(collectives.group(1)) if collectives else 0,
-        "individuals": whole_number(individuals.group(1)) if individuals else 0,
-    }
+    if candidate is None:
+        return [None]
+    candidate = re.sub(r"(?:\s+(?:đã|vừa|cũng|sẽ))+\s*$", "", tidy(candidate))
+    if (
+        not candidate
+        or not candidate[0].isupper()
+        or re.search(r"\d", candidate)
+        or len(candidate) >= 120
+        or _HANDS_OVER.search(candidate)
+    ):
+        return [None]
+    bodies = re.split(
+        r"\s+và\s+(?=(?:UBND|Ủy ban|Uỷ ban|Ban|Đảng ủy|Hội|Công an)\b)", candidate
+    )
+    return [tidy(b) for b in bodies]
