@@ -9,11 +9,11 @@ from ingest.extract.text import COUNT, QUOTE, Context, tidy, whole_number
 from vn.text import fold
 
 _FIELD_PATTERNS = [
-    ("economy", r"kinh\s*tế"),
+    ("economy", r"(?:phát triển\s+)?kinh\s*tế"),
     ("culture_society", r"văn\s*h(?:óa|oá|oa)\s*[-–]?\s*xã\s*hội"),
     (
         "defense_security",
-        r"(?:quốc\s*phòng\s*[-–]?\s*an\s*ninh|an\s*ninh\s*[-–]?\s*quốc\s*phòng)",
+        r"(?:bảo đảm\s+|đảm bảo\s+)?(?:quốc\s*phòng\s*[-–,]?\s*an\s*ninh|an\s*ninh\s*[-–,]?\s*quốc\s*phòng|ANQP|QPAN|QP\s*-\s*AN|AN\s*-\s*QP)",
     ),
     ("political_system", r"(?:xây\s*dựng\s*)?(?:hệ\s*thống\s*)?chính\s*trị"),
 ]
@@ -25,7 +25,7 @@ def initiative_counts(context: Context, target: dict[str, Any]) -> None:
     for key, pattern in _FIELD_PATTERNS:
         match = re.search(
             rf"(?:lĩnh vực\s+)?{pattern}\s*:?\s*(?:có\s+)?{COUNT}\s+mô hình"
-            rf"|{COUNT}\s+mô hình\s+(?:thuộc\s+)?(?:trên\s+)?lĩnh vực\s+{pattern}",
+            rf"|{COUNT}\s+mô hình\s+(?:thuộc\s+|trên\s+|về\s+)?(?:lĩnh vực\s+)?{pattern}",
             text,
             re.I,
         )
@@ -34,7 +34,8 @@ def initiative_counts(context: Context, target: dict[str, Any]) -> None:
     for key, pattern in (
         (
             "new",
-            rf"{COUNT}\s+mô hình\s+mới|(?:đăng ký|xây dựng)\s+mới\s+{COUNT}\s+mô hình",
+            rf"{COUNT}\s+mô hình\s+mới|(?:đăng ký|xây dựng)\s+mới\s+{COUNT}\s+mô hình"
+            rf"|{COUNT}\s+mô hình\b[^.;\d]{{0,60}}?được xây dựng mới",
         ),
         (
             "replicated",
@@ -43,7 +44,9 @@ def initiative_counts(context: Context, target: dict[str, Any]) -> None:
         (
             "recognized",
             rf"(?:khảo sát|công nhận|đánh giá|bình chọn|biểu dương|lựa chọn)\s+(?:được\s+)?{COUNT}\s+mô hình[^.;]{{0,40}}?(?:tiêu biểu|điển hình)"
-            rf"|{COUNT}\s+mô hình\s+(?:được\s+)?(?:công nhận|đánh giá|bình chọn|chọn)\s+(?:là\s+)?(?:tiêu biểu|điển hình)",
+            rf"|{COUNT}\s+mô hình\s+(?:được\s+)?(?:công nhận|đánh giá|bình chọn|chọn)\s+(?:là\s+)?(?:tiêu biểu|điển hình)"
+            rf"|{COUNT}\s+mô hình(?:\s+(?:dân vận khéo|“Dân vận khéo”|\"Dân vận khéo\"))?\s+được\s+(?:công nhận|tuyên dương|biểu dương)(?:\s+các cấp)?\b"
+            rf"|{COUNT}\s+mô hình\s+tiêu biểu\s+trong\s+phong trào thi đua\s+[“\"]Dân vận khéo",
         ),
         (
             "cumulative_total",
@@ -53,35 +56,63 @@ def initiative_counts(context: Context, target: dict[str, Any]) -> None:
         match = re.search(pattern, text, re.I)
         if match:
             target[key] = whole_number(next(g for g in match.groups() if g))
-    total = re.search(
-        rf"(?:đăng ký|thực hiện|xây dựng|triển khai|có)\s+(?:xây dựng\s+)?(?:được\s+)?{COUNT}\s+mô hình",
-        text,
-        re.I,
-    )
-    if total:
-        value = whole_number(total.group(1))
-        following = text[total.end() : total.end() + 12].lower()
-        if not following.startswith((" mới", " nhân rộng")):
-            target["total"] = value
-
-
-def named_initiatives(context: Context) -> list[str]:
-    names: list[str] = []
-    text = " ".join(context.paragraphs)
-    for match in re.finditer(rf"mô hình\s+{QUOTE}", text, re.I):
-        names.append(match.group(1))
-    for match in re.finditer(
-        rf"(?:các|những)\s+mô hình[^.;“\"]{{0,40}}?\bnhư\s*:?\s*((?:{QUOTE}\s*(?:,|và)?\s*)+)",
+    # The total: the first count of models the unit built or carried out
+    # that is not already a count of new, replicated or recognized models,
+    # nor one level's share ("cấp thành phố có 6 mô hình").
+    taken = {target[k] for k in ("new", "replicated", "recognized", "cumulative_total")}
+    for total in re.finditer(
+        rf"(?:đăng ký|thực hiện|xây dựng|triển khai|xuất hiện|có)\s+(?:và thực hiện\s+)?"
+        rf"(?:có hiệu quả\s+)?(?:xây dựng\s+)?(?:được\s+)?(?:trên\s+|hơn\s+)?{COUNT}\s+mô hình",
         text,
         re.I,
     ):
-        names += re.findall(QUOTE, match.group(1))
+        value = whole_number(total.group(1))
+        following = text[total.end() : total.end() + 60].lower()
+        preceding = text[max(0, total.start() - 25) : total.start()].lower()
+        if value in taken or following.startswith((" mới", " nhân rộng")):
+            continue
+        if re.match(
+            r"[^.;]{0,40}?được\s+(?:biểu dương|tuyên dương|khen thưởng|công nhận)",
+            following,
+        ):
+            continue  # the models honoured at the meeting, not all there are
+        if re.search(
+            r"cấp (?:thành phố|tỉnh|huyện|xã|cơ sở|quận)\s*$|trong đó", preceding
+        ):
+            continue
+        if any(
+            re.match(
+                rf"\s+(?:về\s+|thuộc\s+|trên\s+)?(?:lĩnh vực\s+)?{p}", following, re.I
+            )
+            for _, p in _FIELD_PATTERNS
+        ):
+            continue
+        target["total"] = value
+        break
+
+
+_CHAIN_GAP = 45  # characters between "mô hình" and a quote, or two quotes
+
+
+def named_initiatives(context: Context) -> list[str]:
+    """Names quoted after "mô hình": "mô hình “Ba sạch”", "các mô hình như:
+    “A”, “B” và “C”", "mô hình dân vận khéo về “A” ấp X và “B” ấp Y"."""
+    names: list[str] = []
+    text = " ".join(context.paragraphs)
+    for anchor in re.finditer(r"(?i:mô hình)", text):
+        position = anchor.end()
+        while (quote := re.compile(QUOTE).search(text, position)) is not None:
+            gap = text[position : quote.start()]
+            if len(gap) > _CHAIN_GAP or re.search(r"[.;!?]", gap):
+                break
+            names.append(quote.group(1))
+            position = quote.end()
     seen: set[str] = set()
     result = []
     for name in names:
         name = tidy(name)
         key = fold(name)
-        if key in seen or key == fold("Dân vận khéo"):
+        if not name or key in seen or key == fold("Dân vận khéo"):
             continue
         seen.add(key)
         result.append(name)

@@ -266,17 +266,50 @@ def complete_organizer(organizer: str, locality: str) -> str:
     return organizer
 
 
+_SIGNS = r"(?i:(?:đã\s+)?(?:tổ chức\s+)?(?:hội nghị\s+|lễ\s+)?(?:ký kết|ký)\s+(?:các\s+)?(?:chương trình|kế hoạch|quy chế)\s+phối hợp)"
+
+
 def partners(context: Context) -> list[str]:
+    """The bodies a coordination programme was signed with, other than the
+    dân vận body itself: "A và B ký kết chương trình phối hợp …", "ký kết
+    chương trình phối hợp giữa A và B", "ký chương trình phối hợp với C"."""
     text = " ".join(context.paragraphs)
-    partners: list[str] = []
+    parties: list[str] = []
     for match in re.finditer(
-        r"ký(?: kết)?\s+(?:các\s+)?chương trình phối hợp\s+"
-        r"(?:giữa\s+[^;.]+?\s+(?:và|với)|với)\s+([^;.]+)",
+        r"(?i:ký(?: kết)?\s+(?:các\s+)?(?:chương trình|kế hoạch|quy chế) phối hợp)[^.;]{0,80}?"
+        r"\b(?:giữa\s+([^;.]+?)\s+(?:và|với)|(?<!phối hợp )với)\s+([^;.]+)",
         text,
-        re.I,
     ):
-        for part in re.split(r",\s*|\s+và\s+", match.group(1)):
-            part = tidy(re.split(r"\s+(?:về|trong|nhằm|để)\s", part)[0])
-            if part and part[0].isupper():
-                partners.append(part)
-    return partners
+        if match.group(1):
+            parties.append(match.group(1))
+        parties.extend(re.split(r",\s*|\s+và\s+", match.group(2)))
+    for match in re.finditer(rf"([^.;]{{3,160}}?)\s+{_SIGNS}", text):
+        before = match.group(1)
+        if re.search(
+            r"(?i:\b(?:đồng chí|ông|bà)\s)|(?:tướng|Đại tá|Thượng tá|Trung tá)\s",
+            before,
+        ):
+            continue  # people signing on behalf of their bodies
+        clause = re.split(r",\s*", before)[-1].strip()
+        clause = re.sub(
+            r"(?i:^(?:đại diện|lãnh đạo)\s+)", "", strip_lead_prefix(clause)
+        )
+        parties.extend(re.split(r"\s+và\s+", clause))
+    found: list[str] = []
+    for party in parties:
+        party = tidy(
+            re.split(
+                r"\s+(?:giai đoạn|về|trong|nhằm|để|thực hiện|công tác|năm)\b", party
+            )[0]
+        )
+        if (
+            not party
+            or not (party[0].isupper() or _BODY_START.match(party))
+            or re.search(r"(?i:dân vận|khối vận|\bdv\b)", party)
+            or _DATE_CLAUSE.search(party)
+            or len(party) > 80
+        ):
+            continue
+        if fold(party) not in {fold(p) for p in found}:
+            found.append(party)
+    return found
