@@ -31,7 +31,8 @@ _CHROME = [
     r"^xep hang: ",
     r"^click de danh gia",
     r"^tong so diem cua bai viet",
-    r"^(?!\(?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b)[\d\s.,()+\-/]{6,}$",  # phone numbers, counters (not a date)
+    # phone numbers, counters (not a date)
+    r"^(?!\(?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b)[\d\s.,()+\-/]{6,}$",
     r"^\d{1,3}$",
 ]
 # Where the article ends: everything from here on is the portal's.

@@ -59,7 +59,7 @@ def initiative_counts(context: Context, target: dict[str, Any]) -> None:
     # The total: the first count of models the unit built or carried out
     # that is not already a count of new, replicated or recognized models,
     # nor one level's share ("cấp thành phố có 6 mô hình").
-    taken = {target[k] for k in ("new", "replicated", "recognized", "cumulative_total")}
+    taken = {target[k] for k in ("new", "replicated", "recognized")}
     for total in re.finditer(
         rf"(?:đăng ký|thực hiện|xây dựng|triển khai|xuất hiện|có)\s+(?:và thực hiện\s+)?"
         rf"(?:có hiệu quả\s+)?(?:xây dựng\s+)?(?:được\s+)?(?:trên\s+|hơn\s+)?{COUNT}\s+mô hình",
@@ -72,7 +72,7 @@ def initiative_counts(context: Context, target: dict[str, Any]) -> None:
         if value in taken or following.startswith((" mới", " nhân rộng")):
             continue
         if re.match(
-            r"[^.;]{0,40}?được\s+(?:biểu dương|tuyên dương|khen thưởng|công nhận)",
+            r"(?:[^.;,\d]|,\s*điển hình){0,40}?được\s+(?:biểu dương|tuyên dương|khen thưởng|công nhận)",
             following,
         ):
             continue  # the models honoured at the meeting, not all there are

@@ -277,11 +277,11 @@ def partners(context: Context) -> list[str]:
     parties: list[str] = []
     for match in re.finditer(
         r"(?i:ký(?: kết)?\s+(?:các\s+)?(?:chương trình|kế hoạch|quy chế) phối hợp)[^.;]{0,80}?"
-        r"\b(?:giữa\s+([^;.]+?)\s+(?:và|với)|(?<!phối hợp )với)\s+([^;.]+)",
+        r"\b(?:giữa\s+([^;.]+?)\s+(?:và|với)|với)\s+([^;.]+)",
         text,
     ):
-        if match.group(1):
-            parties.append(match.group(1))
+        # "giữa A và B": A is the side that hosts (the dân vận body or the
+        # organizer), B the partners.
         parties.extend(re.split(r",\s*|\s+và\s+", match.group(2)))
     for match in re.finditer(rf"([^.;]{{3,160}}?)\s+{_SIGNS}", text):
         before = match.group(1)
@@ -294,7 +294,13 @@ def partners(context: Context) -> list[str]:
         clause = re.sub(
             r"(?i:^(?:đại diện|lãnh đạo)\s+)", "", strip_lead_prefix(clause)
         )
-        parties.extend(re.split(r"\s+và\s+", clause))
+        pair = re.split(r"\s+và\s+", clause)
+        if (
+            len(pair) == 2
+            and all(len(p.split()) <= 9 for p in pair)
+            and not _HOLDS.search(clause)
+        ):
+            parties.extend(pair)  # "A và B ký kết chương trình phối hợp"
     found: list[str] = []
     for party in parties:
         party = tidy(

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.text import DASH, LOWER, NAME_WORD, SURNAMES, UPPER, Context, tidy
+from ingest.extract.text import (
+    DASH,
+    LOWER,
+    NAME_WORD,
+    SURNAMES,
+    UPPER,
+    Context,
+    split_sentences,
+    tidy,
+)
 
 _ATTENDANCE = re.compile(
     r"(?:^|[.;]\s*)(?:tham dự|về dự|dự hội nghị|dự buổi|đến dự|cùng dự|chủ trì)\b", re.I
@@ -233,11 +242,14 @@ _STOP_VERBS = (
     r"ký|cho biết|nhấn mạnh|đề nghị|yêu cầu|báo cáo|khẳng định|ghi nhận|biểu dương|"
     r"cùng|tham dự|dự|đến dự|tới dự|về dự|thay mặt|làm trưởng đoàn|trình bày|quán triệt|"
     r"kết luận|chúc mừng|tặng hoa|phát động|trao đổi|giới thiệu|thông qua|lưu ý|mong muốn|"
-    r"chỉ đạo|điều hành|tuyên bố|khai mạc|bế mạc|đọc|công bố|nêu|chia sẻ|ôn lại)\b"
+    r"chỉ đạo|điều hành|tuyên bố|khai mạc|bế mạc|đọc|công bố|nêu|chia sẻ|ôn lại|trả lời|"
+    r"làm việc|tiếp thu|giải đáp|thăm|động viên)\b"
 )
 _POSITION_STOP = re.compile(
     rf"\s+{_STOP_VERBS}"
-    r"|\s*\(|\s+và\s+(?=(?:đồng chí|ông|bà|các)\b)|\s+và\s+(?=" + _SURNAME + r"\s)"
+    r"|\s*\(|\s+và\s+(?=(?:đồng chí|ông|bà|các\s+(?:đồng chí|đại biểu|vị))\b)|\s+và\s+(?="
+    + _SURNAME
+    + r"\s)"
     r"|,\s*(?=(?:đồng chí|ông|bà)\b)|,\s*(?=" + _SURNAME + r"\s+[A-ZĐÀ-Ỹ])"
     rf"|,\s*(?={RANK}\s)|,\s*(?:cùng|và)\b"
     r"|\s+(?:tại|về phía|trong|khi|để|nhằm|với)\s",
@@ -245,7 +257,7 @@ _POSITION_STOP = re.compile(
 _NAME_THEN_POSITION = re.compile(
     rf"(?:\b(?i:đồng chí|đ/c|ông|bà)\s+|\b{RANK}\s+|(?<![{LOWER}{UPPER}]\s)(?<![{LOWER}{UPPER}]))"
     rf"(?P<names>{_NAME}(?:\s*(?:,|và)\s*{_NAME})*)(?:\s*\([^)]{{1,40}}\))?"
-    rf"\s*(?:[,–-]\s*|\s(?={_OPENER}\b))(?P<position>{_OPENER}\b[^.;:!?]*)"
+    rf"\s*(?:[,–-]\s*|\s(?={_OPENER}\b))(?P<position>{_OPENER}\b(?:[^.;:!?]|\.(?=\S))*)"
 )
 # A word of a position: not "và", not the next person's honorific; a comma
 # only when another position follows ("Ủy viên Ban Thường vụ, Trưởng Ban …").
@@ -270,10 +282,18 @@ def _trim_position(position: str) -> str:
     return tidy(position)
 
 
+_EARLIER = re.compile(r"(?i:trước đó|trước đây|năm trước|năm ngoái)\b")
+
+
 def people_in_text(context: Context) -> list[dict[str, str | None]]:
     """People named with a position anywhere in the article, each once."""
     found: list[dict[str, str | None]] = []
     for paragraph in context.paragraphs:
+        # What happened before the event ("Trước đó, ngày 20/3, đồng chí …
+        # đã làm việc …") names people who were not there.
+        paragraph = " ".join(
+            s for s in split_sentences(paragraph) if not _EARLIER.match(s)
+        )
         for match in _NAME_THEN_POSITION.finditer(paragraph):
             position = _trim_position(match.group("position"))
             names = re.split(r"\s*(?:,|\bvà\b)\s*", match.group("names"))
@@ -295,18 +315,28 @@ def people_in_text(context: Context) -> list[dict[str, str | None]]:
 def merge_people(
     first: list[dict[str, str | None]], more: list[dict[str, str | None]]
 ) -> list[dict[str, str | None]]:
-    """Each person once, in the order first named; a position found later
-    fills one that was missing."""
+    """Each person once: the attendance paragraph's people in its order, then
+    the others the text names. Where both readings found a person, the
+    whole-text reading's position is kept (it is cut at the verb); a
+    position found later fills one that was missing."""
+    scanned: dict[str, str | None] = {}
+    for person in more:
+        scanned.setdefault(person["name"] or "", person["position"])
     people: dict[str, dict[str, str | None]] = {}
-    names = [p["name"] or "" for p in more]
-    for person in [*more, *first]:
-        name = re.sub(r"^(?i:ông|bà|đồng chí)\s+", "", person["name"] or "")
-        person = {**person, "name": name}
-        if any(other != name and other.startswith(name + " ") for other in names):
+    for person in [*first, *more]:
+        name = person["name"] or ""
+        honorific = re.match(r"(?i:ông|bà|đồng chí)\s+(\S+)", name)
+        if honorific and honorific.group(1) in SURNAMES:  # "Ông Trang Anh Dũng"
+            name = name.split(" ", 1)[1]
+        if any(other != name and other.startswith(name + " ") for other in scanned):
             continue  # "Hoàng Xuân" of "Hoàng Xuân Nguyên"
+        position = person["position"]
+        if position and re.match(rf"{_SURNAME}\s+[{UPPER}]", position):
+            position = None  # "Lê Thị A, Nguyễn Văn B – Phó trưởng …" misread
+        position = (_trim_position(position) if position else None) or scanned.get(name)
         if name in people:
-            if not people[name]["position"] and person["position"]:
-                people[name]["position"] = person["position"]
+            if not people[name]["position"] and position:
+                people[name]["position"] = position
             continue
-        people[name] = dict(person)
+        people[name] = {**person, "name": name, "position": position}
     return list(people.values())

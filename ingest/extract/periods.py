@@ -136,11 +136,17 @@ def periods(
     for source in (lead, title):
         if not source or kind is None:
             continue
+        # The day held ("ngày 15 tháng 01 năm 2025") is not a period.
+        source = WORDY_DATE.sub(" ", source)
         mentions = _mentions(source)
         if not mentions:
             continue
         signing = bool(re.search(r"(?i:ký kết)", source)) and kind == "other"
         for mention in mentions:
+            if kind == "other" and not signing and not mention.plan:
+                cue = _REVIEW_CUE.search(source[: mention.start])
+                if cue is None:
+                    continue  # "đối thoại … năm 2025": no period reviewed
             as_plan = mention.plan or kind == "plan_launch" or signing
             if (
                 signing

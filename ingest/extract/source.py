@@ -60,9 +60,15 @@ def _headline_at(context: Context) -> tuple[int, int | None]:
         words = paragraph.split()
         if len(words) < 6:
             continue  # "Sự kiện nổi bật", "Chi tiết tin"
-        if paragraph.upper() == paragraph and len(words) <= 12:
+        if (
+            paragraph.upper() == paragraph
+            and len(words) <= 12
+            and not re.search(
+                r"TỔNG KẾT|SƠ KẾT|HỘI NGHỊ|RA QUÂN|KÝ KẾT|GIAO BAN", paragraph
+            )
+        ):
             continue  # a banner in capitals
-        if _LEAD_START.search(paragraph) or len(paragraph) > 250:
+        if _LEAD_START.search(paragraph) or len(paragraph) > 330:
             return i, None  # the excerpt starts with its lead or mid-article
         if _NOT_HEADLINE.search(paragraph) and not _is_title_like(paragraph):
             return i, None
