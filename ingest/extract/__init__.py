@@ -66,6 +66,21 @@ def extract(raw: str, metadata: dict[str, Any] | None = None) -> Facts:
     facts["named_initiatives"] = counts.named_initiatives(context)
     facts["awards"] = awards.awards(context, title)
     facts["indicators"] = indicators.indicators(context)
+    known = {
+        v
+        for v in (
+            facts["initiatives"]["total"],
+            facts["initiatives"]["new"],
+            facts["initiatives"]["replicated"],
+            facts["initiatives"]["recognized"],
+            facts["initiatives"]["cumulative_total"],
+            *facts["initiatives"]["by_field"].values(),
+            *(row["value"] for row in facts["indicators"]),
+            *(row["of"] for row in facts["indicators"]),
+        )
+        if v is not None
+    }
+    facts["indicators"] += indicators.counted_results(context, known, title)
     facts["targets"] = indicators.targets(context)
     facts["coordination_partners"] = event.partners(context)
     return facts

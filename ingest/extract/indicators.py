@@ -188,3 +188,119 @@ def targets(context: Context) -> list[dict[str, Any]]:
         label = tidy(f"{label} {thing.replace('“', '').replace('”', '')}")
         found.append({"label": label, "at_least": whole_number(count), "unit": unit})
     return found
+
+
+# ---- counted results written in the text's own words
+# Units a count is written with, the longest first; a classifier ("căn",
+# "phần", "suất") is the unit and the noun after it goes to the label.
+_UNITS = (
+    "mô hình, điển hình",
+    "cán bộ, chiến sĩ",
+    "xã, thị trấn",
+    "xã, phường",
+    "gương điển hình",
+    "mô hình",
+    "điển hình",
+    "vụ việc",
+    "ngày công",
+    "lượt người",
+    "đoàn viên",
+    "hội viên",
+    "học sinh",
+    "công trình",
+    "thị trấn",
+    "cán bộ",
+    "chiến sĩ",
+    "người",
+    "hộ",
+    "nhà",
+    "căn",
+    "gốc",
+    "cây",
+    "phần",
+    "suất",
+    "chiếc",
+    "con",
+    "tấn",
+    "cuộc",
+    "buổi",
+    "lớp",
+    "xã",
+    "phường",
+    "vụ",
+    "km",
+    "m2",
+    "m²",
+    "ha",
+    "m",
+)
+_UNIT = "|".join(re.escape(u) for u in _UNITS)
+_COUNTED = re.compile(
+    rf"(?<![\d.,/])(?:(?:gần|trên|hơn|khoảng|được)\s+)?(\d[\d.]*)(?:/(\d[\d.]*))?"
+    rf"\s*({_UNIT})(?![{LOWER}{UPPER}\d])"
+)
+# Counts that are not results: the meeting itself, durations, documents.
+_NOT_RESULT = re.compile(
+    r"(?i:đại biểu|điểm cầu|tham dự|dự hội nghị|về dự|hội nghị có|lượt xem|năm qua|"
+    r"tham luận|ý kiến|nội dung|nhiệm vụ|phương hướng|chỉ tiêu|đề nghị khen|đề xuất|"
+    r"làm việc)"
+)
+_LABEL_STOP = re.compile(r"\s+(?:ở|trên địa bàn|thuộc|nhằm|để|với|góp phần)\b|[,;:.(]")
+_BEFORE_SKIP = {"đã", "được", "gần", "trên", "hơn", "khoảng", "có", "và", "cùng", "còn"}
+_OPENING = re.compile(
+    r"(?i:^\s*(?:trong đó|hiện nay|hiện đang|đến nay|qua đó|đồng loạt)\b)\s*"
+)
+# A comma inside a compound unit or noun does not end the clause.
+_CLAUSE = re.compile(r";|,\s+(?=\D)(?!điển hình|chiến sĩ|thị trấn|cận nghèo|nhân viên)")
+
+
+def counted_results(
+    context: Context, known: set[float], title: str | None = None
+) -> list[dict[str, Any]]:
+    """ "trồng 200 cây xanh các tuyến đường", "hòa giải thành công 47 vụ
+    việc", "dài 300m": each count of a unit in a sentence that reports a
+    result becomes an indicator labelled with the noun after the number and
+    the verb before it. The first count of a clause is the result; a later
+    one ("4 nhà … cho 3 hộ") belongs to its label."""
+    found: list[dict[str, Any]] = []
+    seen: set[tuple[float, str, str]] = set()
+    for paragraph in context.paragraphs:
+        if paragraph == title:
+            continue  # the headline repeats a figure of the text
+        for sentence in split_sentences(paragraph):
+            for clause in _CLAUSE.split(sentence):
+                row = _counted(clause, sentence)
+                if row is None or row["value"] in known:
+                    continue
+                key = (row["value"], row["unit"], " ".join(row["label"].split()[:3]))
+                if key in seen:
+                    continue
+                seen.add(key)
+                found.append(row)
+    return found
+
+
+def _counted(clause: str, sentence: str) -> dict[str, Any] | None:
+    match = _COUNTED.search(clause)
+    if match is None or _NOT_RESULT.search(sentence):
+        return None
+    value = whole_number(match.group(1))
+    if value is None or value == 0 or 1900 <= value <= 2100:
+        return None
+    of = whole_number(match.group(2)) if match.group(2) else None
+    unit = "m2" if match.group(3) == "m²" else match.group(3)
+    after = clause[match.end() :]
+    stop = _LABEL_STOP.search(after)
+    thing = after[: stop.start()] if stop else after
+    thing = " ".join(thing.split()[:12])
+    before = _OPENING.sub("", clause[: match.start()]).split()[-10:]
+    while before and before[0].lower() in _BEFORE_SKIP:
+        before = before[1:]
+    verb = " ".join(w for w in before if w.lower() not in _BEFORE_SKIP)
+    if unit in {"m", "km", "m2", "ha"}:
+        label = tidy(f"{thing} {verb}")
+    else:
+        label = tidy(f"{unit} {thing} {verb}")
+    if not label or label == unit:
+        return None
+    return measure(label, value, of=of, unit=unit)
