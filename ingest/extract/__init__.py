@@ -44,16 +44,22 @@ def extract(raw: str, metadata: dict[str, Any] | None = None) -> Facts:
     found = facts["event"]
     if lead is not None:
         found["kind"] = event.event_kind(lead, title)
+        if title and not event.has_date(lead):
+            # An undated opening ("Qua 5 năm triển khai …") says less about
+            # the event than a headline that names it ("… tổng kết 5 năm …").
+            found["kind"] = event.event_kind("", title) or found["kind"]
         found["organizer"] = event.organizer_of(lead)
         if found["organizer"]:
             found["organizer"] = event.complete_from_text(found["organizer"], context)
-        found["place"] = event.place_of(lead)
+        found["place"] = event.place_of(lead, found["kind"])
     elif title:
         found["kind"] = event.event_kind("", title)
     review, plan = periods.periods(context, lead, title, found["kind"])
     found["review_period"], found["plan_period"] = review, plan
     found["date"] = iso(periods.event_date(lead, context, review, plan, found["kind"]))
-    found["locality"] = event.locality_of(context, found["organizer"], title)
+    found["locality"] = event.locality_of(context, found["organizer"], title, lead)
+    if found["kind"] == "plan_launch":
+        found["locality"] = event.campaign_locality(lead) or found["locality"]
     if found["organizer"] and found["locality"]:
         found["organizer"] = event.complete_organizer(
             found["organizer"], found["locality"]

@@ -80,6 +80,10 @@ def lead_sentence(context: Context, title: str | None = None) -> str | None:
     return candidates[0] if candidates else None
 
 
+def has_date(sentence: str) -> bool:
+    return _has_date(sentence)
+
+
 def _has_date(sentence: str) -> bool:
     return bool(WORDY_DATE.search(sentence) or LEAD_DATE.search(sentence))
 
@@ -202,20 +206,29 @@ def complete_from_text(organizer: str, context: Context) -> str:
     return f"{organizer} {' '.join(words)}" if words else organizer
 
 
-def place_of(lead: str) -> str | None:
+def place_of(lead: str, kind: str | None = None) -> str | None:
+    """Where it was held: "tại Hội trường …", "tại xã A, huyện B"; a campaign
+    is held "trên địa bàn xã A" (LABELING.md)."""
     match = re.search(
-        r"(?:^|[,.]\s*|\s)tại\s+(?!hội nghị|buổi|lễ|đây|địa phương|cơ sở)([^,.;]+)",
+        r"(?:^|[,.]\s*|\s)tại\s+(?!hội nghị|buổi|lễ|đây|địa phương|cơ sở)([^,.;]+"
+        r"(?:,\s*(?:huyện|tỉnh|thành phố|quận|thị xã)\s+[^,.;]+)?)",
         lead,
         re.I,
     )
+    if match is None and kind == "plan_launch":
+        match = re.search(r"trên địa bàn\s+((?:xã|phường|thị trấn)\s+[^,.;]+)", lead)
     if match is None:
         return None
-    place = tidy(match.group(1))
+    place = match.group(1)
+    held = _HOLDS.search(place)
+    if held is not None:
+        place = place[: held.start()]
+    place = tidy(place)
     return place or None
 
 
 def locality_of(
-    context: Context, organizer: str | None, title: str | None
+    context: Context, organizer: str | None, title: str | None, lead: str | None = None
 ) -> str | None:
     """The unit whose work is reviewed: named by the organizer ("Thị ủy Điện
     Bàn", "Khối vận phường Tam Quan Nam"), else by the title or the site's
@@ -235,7 +248,47 @@ def locality_of(
     else:
         levels = ()
     if not levels:
+        return _named_in_lead(lead)
+    return _from_banner(context, levels, title)
+
+
+def _named_in_lead(lead: str | None) -> str | None:
+    """Without an organizer: "tại Huyện ủy Hữu Lũng" names huyện Hữu Lũng,
+    "trên địa bàn huyện Tân Châu" names the district."""
+    if not lead:
         return None
+    area = re.search(
+        rf"trên địa bàn\s+((?i:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn))\s+({PROPER})",
+        lead,
+    )
+    if area:
+        return f"{area.group(1).lower()} {area.group(2)}"
+    at = re.search(r"\btại\s+(.+)", lead)
+    if at:
+        place = committee_place(at.group(1))
+        if place:
+            return f"{place[0]} {place[1]}"
+    return None
+
+
+def campaign_locality(lead: str | None) -> str | None:
+    """A campaign's locality is where it ran: "trên địa bàn xã Ngọc Sơn",
+    "phối hợp với Đảng ủy, UBND xã Hiệp An"."""
+    if not lead:
+        return None
+    for pattern in (
+        rf"trên địa bàn\s+((?i:xã|phường|thị trấn))\s+({PROPER})",
+        rf"(?:Đảng ủy|Đảng uỷ|UBND|Ủy ban nhân dân),?\s+(?:UBND\s+)?((?i:xã|phường|thị trấn))\s+({PROPER})",
+    ):
+        match = re.search(pattern, lead)
+        if match:
+            return f"{match.group(1).lower()} {match.group(2)}"
+    return None
+
+
+def _from_banner(
+    context: Context, levels: tuple[str, ...], title: str | None
+) -> str | None:
     sources = [title or "", *context.raw.split("\n")[:5]]
     for source in sources:
         for match in re.finditer(

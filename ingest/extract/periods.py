@@ -27,7 +27,7 @@ _MENTION = re.compile(
     re.I,
 )
 _PLAN_CUE = re.compile(
-    r"triển khai|phương hướng|nhiệm vụ|kế hoạch|giai đoạn tiếp theo|phát động|đề ra"
+    r"triển khai|phương hướng|nhiệm vụ|kế hoạch|giai đoạn tiếp theo|phát động|đề ra|hướng dẫn"
     r"|ký kết|chương trình phối hợp|giải pháp",
     re.I,
 )
@@ -147,6 +147,8 @@ def periods(
                 cue = _REVIEW_CUE.search(source[: mention.start])
                 if cue is None:
                     continue  # "đối thoại … năm 2025": no period reviewed
+            if kind == "plan_launch" and not mention.plan:
+                continue  # "ra quân … năm 2022": the campaign's days, not the year
             as_plan = mention.plan or kind == "plan_launch" or signing
             if (
                 signing
@@ -164,7 +166,9 @@ def periods(
     if kind == "midyear_review" and review and plan is None and _is_quarter(review):
         plan = _next_quarter(review)  # a quarterly giao ban plans the next quarter
     if kind == "plan_launch":
-        plan = _campaign_days(context, plan) or plan
+        named = _year_of(" ".join(x for x in (lead, title) if x))
+        year = int(plan["start"][:4]) if plan else named
+        plan = _campaign_days(context, year) or plan
     return review, plan
 
 
@@ -177,10 +181,9 @@ _DAYS = re.compile(r"(?i:trong\s+(?:vòng\s+)?(\d{1,3})\s+ngày)")
 _STARTS = re.compile(r"(?i:ra quân|xuất quân|bắt đầu|khởi động)")
 
 
-def _campaign_days(context: Context, plan: Period | None) -> Period | None:
+def _campaign_days(context: Context, year: int | None) -> Period | None:
     """The days a campaign runs: "từ 16/7 đến 30/7", or "trong 15 ngày" from
     the day it sets out (days counted inclusively, LABELING.md)."""
-    year = int(plan["start"][:4]) if plan else None
     for paragraph in context.paragraphs:
         match = _RANGE.search(paragraph)
         if match:
@@ -245,7 +248,8 @@ def event_date(
         guess = make_date(day, month, end.year)
         if guess and guess < dt.date.fromisoformat(review["start"]):
             guess = make_date(day, month, end.year + 1)
-        if guess and (guess - end).days < -200:
+        short = (end - dt.date.fromisoformat(review["start"])).days < 370
+        if guess and short and (guess - end).days < -200:
             guess = make_date(day, month, end.year + 1)
         return guess
     named = _year_of(lead)
