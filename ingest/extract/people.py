@@ -193,7 +193,6 @@ def attendees(context: Context) -> list[dict[str, str | None]]:
             text = text.replace(segment, " " * len(segment), 1)
     matches = list(_PERSON.finditer(text))
     for i, match in enumerate(matches):
-        rank = match.group(1)
         words = match.group(2).split()
         name_words, spill = _split_name(words)
         if len(name_words) < 2:
@@ -207,8 +206,8 @@ def attendees(context: Context) -> list[dict[str, str | None]]:
         if bracketed:  # "ông Lò Văn Sáng (Chủ tịch Ủy ban nhân dân xã)"
             position = bracketed.group(1)
         position = tidy(re.sub(r",?\s*(?:và|;)\s*$", "", position.strip()))
-        if rank:
-            position = f"{rank}, {position}" if position else rank
+        # A military or police rank before the name is not part of the
+        # position (LABELING.md of the real corpus).
         people.append({"name": " ".join(name_words), "position": position or None})
     return [p for p in people if p["position"] is not None or p["name"]]
 

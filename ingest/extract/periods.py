@@ -20,7 +20,7 @@ Period = dict[str, str]
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _MENTION = re.compile(
-    r"(?P<phase>giai đoạn(?:\s+tiếp theo)?\s*\(?\s*(?P<p1>\d{4})\s*[-–—]\s*(?P<p2>\d{4})\)?)"
+    r"(?P<phase>(?:giai đoạn|nhiệm kỳ)(?:\s+tiếp theo)?\s*\(?\s*(?P<p1>\d{4})\s*[-–—]\s*(?P<p2>\d{4})\)?)"
     r"|(?P<half>(?:6|sáu)\s+tháng\s+(?P<which>đầu|cuối)\s+năm(?:\s+(?P<hy>\d{4}))?)"
     r"|(?P<quarter>quý\s+(?P<q>iv|i{1,3}|[1-4])\b(?:\s*(?:năm\s+|[./-]\s*)(?P<qy>\d{4}))?)"
     r"|(?P<year>năm\s+(?P<y>\d{4}))",
@@ -28,7 +28,7 @@ _MENTION = re.compile(
 )
 _PLAN_CUE = re.compile(
     r"triển khai|phương hướng|nhiệm vụ|kế hoạch|giai đoạn tiếp theo|phát động|đề ra|hướng dẫn"
-    r"|ký kết|chương trình phối hợp|giải pháp",
+    r"|ký kết|giải pháp",
     re.I,
 )
 _REVIEW_CUE = re.compile(
