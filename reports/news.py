@@ -195,7 +195,8 @@ def conference_article(conference: Conference, *, by: User | None = None) -> Art
         )
         named = [r.name for r in award.recipients.all() if r.kind == "individual"][:6]
         if named:
-            sentence += f", trong đó có các đồng chí {join(named)}"
+            comrades = "các đồng chí" if len(named) > 1 else "đồng chí"
+            sentence += f", trong đó có {comrades} {join(named)}"
         article.paragraphs.append(sentence + ".")
 
     plan = _period(conference.plan_start, conference.plan_end)

@@ -115,3 +115,20 @@ def test_the_news_page_and_its_scope(world, client_as):
     assert "Phạm Thị Hoa" in page.content.decode()
     hidden = client_as(world.sibling_officer).get(f"/hoi-nghi/{conference.pk}/ban-tin/")
     assert hidden.status_code == 404
+
+
+def test_named_recipients_are_called_comrade_or_comrades_by_their_number(world):
+    conference = _conference(world)
+    committee = conference.organizer
+    awards.award_record(
+        unit=world.commune,
+        form="merit",
+        date=D(2024, 1, 10),
+        issuer=committee,
+        individual_count=1,
+        conference=conference,
+        recipients=[awards.Recipient(kind="individual", name="Trần Thị Lan")],
+    )
+    text = conference_article(conference, by=world.commune_officer).text
+    assert "trong đó có đồng chí Trần Thị Lan." in text
+    assert "các đồng chí Trần Thị Lan" not in text
