@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from org.models import Body, Unit
@@ -56,6 +57,15 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("người dùng")
         verbose_name_plural = _("người dùng")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("username"),
+                name="user_username_unique_any_case",
+                violation_error_message=_(
+                    "Tên đăng nhập này đã có (không phân biệt chữ hoa, chữ thường)."
+                ),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.full_name or self.username

@@ -1,9 +1,14 @@
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
+from django.views.decorators.http import require_GET
 
 from accounts.models import User
+from danvan.celery_app import app as celery_app
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -12,3 +17,33 @@ def home(request: HttpRequest) -> HttpResponse:
     if isinstance(user, User) and user.unit_id is not None:
         return redirect("org:unit_detail", unit_id=user.unit_id)
     return redirect("org:unit_search")
+
+
+@login_not_required
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """For the load balancer and the IT office: is the database there, is the
+    job broker there. States only, no secrets, no data; 503 when one is down."""
+    state: dict[str, str] = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        state["database"] = "ok"
+    except DatabaseError:
+        state["database"] = "error"
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        state["broker"] = "none (jobs run in the web process)"
+    else:
+        try:
+            with celery_app.connection_for_write() as broker:
+                broker.ensure_connection(max_retries=1, timeout=2)
+            state["broker"] = "ok"
+        except Exception:
+            state["broker"] = "error"
+    healthy = "error" not in state.values()
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **state},
+        status=200 if healthy else 503,
+        headers={"Cache-Control": "no-store"},
+    )

@@ -48,6 +48,15 @@ def test_commune_editor_finds_dien_ban_only_inside_scope(
     page: Page, live_server, da_nang
 ):
     _ward, other = da_nang
+    # Every page works under the Content-Security-Policy: Chromium reports
+    # each refused script or style on the console.
+    refused: list[str] = []
+    page.on(
+        "console",
+        lambda message: refused.append(message.text)
+        if "Content Security Policy" in message.text
+        else None,
+    )
     login(page, live_server.url, "bientap.dienban")
     expect(page.get_by_role("heading", level=1)).to_have_text("Phường Điện Bàn")
     expect(page.get_by_text("Hình thành từ")).to_be_visible()
@@ -68,6 +77,11 @@ def test_commune_editor_finds_dien_ban_only_inside_scope(
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Không tìm thấy trang hoặc dữ liệu"
     )
+    # The language menu submits itself through site script, not an inline handler.
+    page.goto(f"{live_server.url}/don-vi/{_ward.pk}/")
+    page.get_by_label("Ngôn ngữ").select_option("en")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    assert refused == []
 
 
 def test_editor_of_another_ward_does_not_find_dien_ban(

@@ -36,7 +36,11 @@ UNSCOPED = {
     "accounts:password_change_done",
     "accounts:keepalive",
     "home",
+    "healthz",
 }
+# Open to anyone: the health check states only "ok" or "error" (its own test
+# checks that it carries no data).
+PUBLIC = {"accounts:login", "set_language", "accounts:logout", "healthz"}
 
 
 def _walk(
@@ -392,7 +396,7 @@ def test_every_scoped_page_opens_for_the_unit_itself(world, client):
 def test_anonymous_visitors_are_sent_to_login(world, client):
     objects = hidden_records(world.commune)
     for name, route in all_routes():
-        if name in {"accounts:login", "set_language", "accounts:logout"}:
+        if name in PUBLIC:
             continue
         response = client.get(fill(route, objects))
         assert response.status_code == 302, route

@@ -9,6 +9,10 @@
   }
   apply();
   document.addEventListener("DOMContentLoaded", function () {
+    // <select data-autosubmit>: choosing an option submits its form.
+    document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
+      select.addEventListener("change", function () { select.form.submit(); });
+    });
     var contrast = document.querySelector("[data-contrast]");
     if (contrast) {
       contrast.setAttribute("aria-pressed", root.classList.contains("high-contrast") ? "true" : "false");

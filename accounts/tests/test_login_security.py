@@ -1,0 +1,80 @@
+"""Signing in: usernames without regard to case, throttled failures, and the
+health check that needs no login."""
+
+from __future__ import annotations
+
+import pytest
+from axes.models import AccessAttempt
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+
+from accounts.models import Role
+from accounts.services import user_create
+from conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = "/tai-khoan/dang-nhap/"
+
+
+def _attempt(client, username, password):
+    return client.post(
+        LOGIN, {"username": username, "password": password}, REMOTE_ADDR="10.0.0.7"
+    )
+
+
+def test_a_username_is_taken_whatever_its_case(world):
+    with pytest.raises(ValidationError) as error:
+        user_create(
+            actor=None,
+            username=world.commune_officer.username.upper(),
+            password=PASSWORD,
+            full_name="Quản trị viên",
+            unit=world.commune,
+            role=Role.VIEWER,
+        )
+    assert "không phân biệt chữ hoa, chữ thường" in str(error.value)
+
+
+def test_login_ignores_the_case_of_the_username(client, world):
+    response = _attempt(client, world.commune_officer.username.upper(), PASSWORD)
+    assert response.status_code == 302
+    assert client.get("/").status_code == 302  # signed in: sent to their unit
+
+
+def test_repeated_failures_lock_the_pair_until_an_administrator_unlocks(
+    client, world, settings
+):
+    settings.AXES_FAILURE_LIMIT = 3
+    name = world.commune_officer.username
+    for _ in range(3):
+        assert _attempt(client, name, "sai-mat-khau").status_code in (200, 429)
+    locked = _attempt(client, name, PASSWORD)
+    assert locked.status_code == 429
+    assert "tạm thời bị khóa" in locked.content.decode()
+    # The same user from another address is not locked out.
+    other = client.post(
+        LOGIN, {"username": name, "password": PASSWORD}, REMOTE_ADDR="10.0.0.8"
+    )
+    assert other.status_code == 302
+    client.logout()
+    call_command("axes_reset_username", name)
+    assert not AccessAttempt.objects.filter(username=name).exists()
+    assert _attempt(client, name, PASSWORD).status_code == 302
+
+
+def test_health_check_needs_no_login_and_shows_no_data(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ok" and body["database"] == "ok"
+    assert set(body) == {"status", "database", "broker"}
+    assert response["Cache-Control"] == "no-store"
+
+
+def test_pages_carry_the_content_security_policy(client):
+    response = client.get(LOGIN)
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert "onchange=" not in response.content.decode()
