@@ -4,7 +4,7 @@ export UV_PYTHON_DOWNLOADS := never
 UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test env check pytest messages
+.PHONY: run serve test env check pytest messages
 
 env:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
@@ -15,6 +15,11 @@ run: env
 	$(UV) run danvan migrate --noinput -v0
 	$(UV) run danvan demo
 	$(UV) run danvan runserver $(HOST)
+
+# Production: gunicorn behind the province's HTTPS proxy (README, "Production").
+serve: env
+	@mkdir -p var
+	$(UV) run danvan serve --migrate
 
 check: env
 	$(UV) run ruff format --check .

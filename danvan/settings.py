@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -180,6 +181,17 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A job's file (a PDF, an export) is kept JOB_FILES_DAYS days after it
+# finishes; Celery beat (`celery -A danvan.celery_app beat`) removes older ones
+# every night at 02:30.
+JOB_FILES_DAYS = env_int("JOB_FILES_DAYS", 7)
+CELERY_BEAT_SCHEDULE = {
+    "expire-job-files": {
+        "task": "jobs.expire",
+        "schedule": crontab(hour=2, minute=30),
+    }
+}
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -8,8 +8,10 @@ the request that started it commits.
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from celery import shared_task
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -61,3 +63,18 @@ def _finish(job_id: int, status: str, message: str) -> None:
     Job.objects.filter(pk=job_id).update(
         status=status, message=message[:500], finished_at=timezone.now()
     )
+
+
+@shared_task(name="jobs.expire", ignore_result=True)
+def expire_jobs() -> int:
+    """Delete the files of jobs that finished more than JOB_FILES_DAYS days
+    ago, and the jobs themselves (Celery beat runs it every night; `danvan
+    expire_jobs` runs it by hand). Returns how many jobs were removed."""
+    cutoff = timezone.now() - timedelta(days=settings.JOB_FILES_DAYS)
+    removed = 0
+    for job in Job.objects.filter(finished_at__lt=cutoff).iterator():
+        if job.result:
+            job.result.delete(save=False)
+        job.delete()
+        removed += 1
+    return removed

@@ -53,9 +53,11 @@ def test_commune_editor_finds_dien_ban_only_inside_scope(
     refused: list[str] = []
     page.on(
         "console",
-        lambda message: refused.append(message.text)
-        if "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            refused.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
     )
     login(page, live_server.url, "bientap.dienban")
     expect(page.get_by_role("heading", level=1)).to_have_text("Phường Điện Bàn")
