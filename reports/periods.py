@@ -111,6 +111,12 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+# Periods a report may cover: from the founding of the state to 2100. Every
+# date built from a period (the same period a year before included) stays
+# inside what a date can hold.
+FIRST_YEAR, LAST_YEAR = 1945, 2100
+
+
 def parse_period(text: str) -> Period:
     """Read a period spelling; raise PeriodError with a Vietnamese message."""
     spelled = text.strip()
@@ -138,10 +144,12 @@ def _build(kind: PeriodKind, groups: tuple[str | None, ...]) -> Period:
             raise ValueError("ngày không tồn tại") from None
         if end < start:
             raise ValueError("ngày kết thúc trước ngày bắt đầu")
+        if not (start.year >= FIRST_YEAR and end.year <= LAST_YEAR):
+            raise ValueError(f"năm ngoài khoảng {FIRST_YEAR}–{LAST_YEAR}")
         return Period(kind, start, end)
     year = int(first)
-    if not 1945 <= year <= 2100:
-        raise ValueError("năm ngoài khoảng 1945–2100")
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"năm ngoài khoảng {FIRST_YEAR}–{LAST_YEAR}")
     if kind is PeriodKind.YEAR:
         return Period(kind, dt.date(year, 1, 1), dt.date(year, 12, 31))
     number = int(str(groups[1]))

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.scope import Action, allows
+from danvan.textsafety import xml_safe_all
 from org.lineage import ensure_existed
 from org.models import Level, Unit
 from reports.drafting import draft
@@ -176,7 +177,7 @@ def report_create(
     sections = drafted_sections(unit, period)
     for section in sections:
         section.report = report
-    ReportSection.objects.bulk_create(sections)
+    ReportSection.objects.bulk_create(xml_safe_all(sections))
     return report
 
 

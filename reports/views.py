@@ -222,6 +222,7 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
             # or approved with its lock reopened.
             "can_edit": allows(user, Action.CHANGE, report.unit)
             and (report.editable or report_reopened(report)),
+            "can_make_files": allows(user, Action.CHANGE, report.unit),
             "can_decide": can_decide and report.status == Report.Status.SUBMITTED,
             "reopened": report_reopened(report),
             "decision_form": DecisionForm(),
@@ -281,6 +282,9 @@ def report_download(request: HttpRequest, report_id: int, fmt: str) -> HttpRespo
     if fmt == "pdf":
         if request.method != "POST":
             return redirect("reports:report_detail", report_id=report.pk)
+        # A PDF job writes a file on the server: an editor's action, as every
+        # write is (a viewer downloads the DOCX).
+        require(request.user, Action.CHANGE, report.unit)
         user = request.user
         job = job_start(
             kind="report-file",

@@ -18,6 +18,7 @@ from openpyxl.styles import Font
 from org.breakdown import breakdown
 from org.forms import DATE_WIDGET, UnitCodeField
 from org.models import Unit
+from vn.cells import write_only_row, xml_safe
 from vn.text import fold
 
 M = TypeVar("M", bound=Model)
@@ -109,12 +110,12 @@ def xlsx_response(
     bold = Font(bold=True)
     header_cells = []
     for header in headers:
-        cell = WriteOnlyCell(sheet, value=str(header))
+        cell = WriteOnlyCell(sheet, value=xml_safe(str(header)))
         cell.font = bold
         header_cells.append(cell)
     sheet.append(header_cells)
     for row in rows:
-        sheet.append(list(row))
+        sheet.append(write_only_row(sheet, list(row)))
     response = HttpResponse(content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     book.save(response)

@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Font
 
 from reports.figures import Figures, Table, report_figures
 from reports.models import Report
+from vn.cells import append_row
 from vn.prose import capitalize
 
 DATE_FORMAT = "DD/MM/YYYY"
@@ -80,7 +81,7 @@ def report_xlsx(report: Report, *, figures: Figures | None = None) -> bytes:
         ["Trạng thái", report.get_status_display()],
     ]
     for line in info:
-        summary.append(line)
+        append_row(summary, line)
     for (cell,) in summary.iter_rows(min_col=2, max_col=2):
         if isinstance(cell.value, dt.date):
             cell.number_format = DATE_FORMAT
@@ -90,17 +91,15 @@ def report_xlsx(report: Report, *, figures: Figures | None = None) -> bytes:
         if not table.rows:
             continue
         sheet = workbook.create_sheet(sheet_name(table.title, used))
-        sheet.append([table.title])
+        append_row(sheet, [table.title])
         sheet["A1"].font = Font(bold=True)
-        sheet.append(table.header)
+        append_row(sheet, list(table.header))
         for cell in sheet[2]:
             cell.font = Font(bold=True)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         for row in table.rows:
-            sheet.append([_value(table, i, v) for i, v in enumerate(row)])
-            for i, (cell, value) in enumerate(
-                zip(sheet[sheet.max_row], row, strict=True)
-            ):
+            cells = append_row(sheet, [_value(table, i, v) for i, v in enumerate(row)])
+            for i, (cell, value) in enumerate(zip(cells, row, strict=True)):
                 number_format = _number_format(table, i, value)
                 if number_format and value is not None:
                     cell.number_format = number_format

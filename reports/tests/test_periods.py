@@ -78,6 +78,8 @@ def test_year_before_keeps_the_kind_and_handles_leap_days():
         ("2023-07-31..2023-07-17", "ngày kết thúc trước ngày bắt đầu"),
         ("2023-02-30..2023-03-01", "ngày không tồn tại"),
         ("1800", "ngoài khoảng"),
+        ("0001-01-01..0001-12-31", "năm ngoài khoảng 1945–2100"),
+        ("2100-01-01..9999-12-31", "năm ngoài khoảng 1945–2100"),
         ("năm ngoái", "Không hiểu kỳ"),
     ],
 )
@@ -93,3 +95,19 @@ def test_parse_never_crashes_otherwise(text):
     except PeriodError:
         return
     assert period.start <= period.end
+
+
+@pytest.mark.django_db
+def test_a_year_one_period_is_refused_on_the_dashboard_and_the_api(world, client_as):
+    client = client_as(world.province_officer)
+    spelled = "0001-01-01..0001-12-31"
+    dashboard = client.get(f"/don-vi/{world.province.pk}/tong-quan/", {"ky": spelled})
+    assert dashboard.status_code in (200, 400)
+    assert "năm ngoài khoảng 1945–2100" in dashboard.content.decode()
+    api = client.get(f"/api/don-vi/{world.province.pk}/tong-hop/", {"ky": spelled})
+    assert api.status_code == 400
+    assert "năm ngoài khoảng 1945–2100" in api.json()["error"]
+    chart = client.get(
+        f"/don-vi/{world.province.pk}/tong-quan/bieu-do/by_field.svg", {"ky": spelled}
+    )
+    assert chart.status_code in (200, 400, 404)

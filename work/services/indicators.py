@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from danvan.audit import log_created
+from danvan.textsafety import xml_safe_all
 from org.lineage import ensure_existed
 from org.models import Unit
 from vn.numbers import format_number
@@ -214,7 +215,7 @@ def values_record_many(
             )
     if errors:
         raise BatchError(errors)
-    created = IndicatorValue.objects.bulk_create(built, batch_size=1000)
+    created = IndicatorValue.objects.bulk_create(xml_safe_all(built), batch_size=1000)
     log_created(created, actor=actor)
     return created
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from danvan.audit import log_created
+from danvan.textsafety import xml_safe_all
 from org.lineage import ensure_existed
 from org.models import Body, Person, Unit
 from vn.text import fold, nfc
@@ -185,7 +186,7 @@ def initiatives_register_many(
         built.append(initiative)
     if errors:
         raise BatchError(errors)
-    created = Initiative.objects.bulk_create(built, batch_size=1000)
+    created = Initiative.objects.bulk_create(xml_safe_all(built), batch_size=1000)
     steps = InitiativeStep.objects.bulk_create(
         [
             InitiativeStep(initiative=i, status=Status.REGISTERED, date=i.registered_on)
