@@ -32,7 +32,8 @@ password_change_done = auth_views.PasswordChangeDoneView.as_view(
 
 @require_POST
 def keepalive(request: HttpRequest) -> HttpResponse:
-    """Renew the session (the middleware saves it on every request)."""
+    """Renew the session now (pages renew it at most once a minute)."""
+    request.session.modified = True
     return JsonResponse({"expires_in": request.session.get_expiry_age()})
 
 

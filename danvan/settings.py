@@ -52,6 +52,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "danvan.middleware.SessionTouchMiddleware",
     "danvan.middleware.VietnameseFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -101,6 +102,8 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
+        # Wait up to 20 s for another writer instead of failing at once.
+        "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -141,7 +144,10 @@ AUTH_PASSWORD_VALIDATORS = [
 # SESSION_WARNING_SECONDS before that and offers to keep the session alive.
 SESSION_COOKIE_AGE = env_int("SESSION_TIMEOUT_MINUTES", 30) * 60
 SESSION_WARNING_SECONDS = env_int("SESSION_WARNING_SECONDS", 120)
-SESSION_SAVE_EVERY_REQUEST = True
+# A session is saved at most once a minute while in use (not on every
+# request: see danvan.middleware.SessionTouchMiddleware).
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_TOUCH_SECONDS = env_int("SESSION_TOUCH_SECONDS", 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 LANGUAGE_CODE = "vi"

@@ -108,7 +108,7 @@ def _decode_unicode(data: bytes) -> tuple[str | None, str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return None, ""
+        return _mostly_utf8(data)
     if _only_single_byte(text):
         # Legacy-font text pasted into a UTF-8 file ("ViÖt Nam"): genuine
         # Vietnamese has letters (ơ, ư, ạ, ế …) that no single-byte page holds.
@@ -116,6 +116,19 @@ def _decode_unicode(data: bytes) -> tuple[str | None, str]:
         if legacy:
             return viparse.fix(text, encoding=legacy), legacy
     return text, "utf-8"
+
+
+def _mostly_utf8(data: bytes) -> tuple[str | None, str]:
+    """A UTF-8 file with a few broken bytes stays UTF-8: the broken bytes
+    become "�" and the encoding says how many there were ("utf-8 (3 byte
+    lỗi)", shown on the review page). Only when broken sequences are common
+    is it a legacy file."""
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    if broken and multibyte >= 4 * broken:
+        return text, f"utf-8 ({min(broken, 999)} byte lỗi)"
+    return None, ""
 
 
 def _only_single_byte(text: str) -> bool:

@@ -144,3 +144,18 @@ def test_user_form_offers_only_bodies_of_the_chosen_unit(world, client_as):
     )
     assert response.status_code == 200
     assert not User.objects.filter(username="moi.xa").exists()
+
+
+def test_pages_renew_the_session_at_most_once_a_minute(world, client_as, settings):
+    from django.contrib.sessions.models import Session
+
+    client = client_as(world.commune_officer)
+    client.get(reverse("org:unit_detail", args=[world.commune.pk]))
+    key = client.session.session_key
+    saved = Session.objects.get(session_key=key).expire_date
+    for _ in range(3):
+        client.get(reverse("org:unit_detail", args=[world.commune.pk]))
+    assert Session.objects.get(session_key=key).expire_date == saved
+    settings.SESSION_TOUCH_SECONDS = 0
+    client.get(reverse("org:unit_detail", args=[world.commune.pk]))
+    assert Session.objects.get(session_key=key).expire_date > saved

@@ -248,3 +248,13 @@ def test_extraction_never_crashes_on_genre_like_text(parts):
         assert attendee["name"]
     for award in facts["awards"]:
         assert award["collectives"] >= 0 and award["individuals"] >= 0
+
+
+def test_a_utf8_file_with_a_few_broken_bytes_stays_utf8():
+    text = "Hội nghị tổng kết công tác dân vận năm 2024 của xã Hòa Tiến. " * 20
+    data = text.encode("utf-8")
+    broken = data.replace(b". ", b".\xff ", 2)  # two stray bytes, between words
+    source = read_bytes(broken, "bai.txt")
+    assert source.encoding == "utf-8 (2 byte lỗi)"
+    assert "Hội nghị tổng kết công tác dân vận" in source.text
+    assert source.text.count("\ufffd") == 2
