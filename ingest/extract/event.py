@@ -29,7 +29,6 @@ _HOLDS = re.compile(
     r"|triển khai|hành quân|phát động|đối thoại)\b",
     re.I,
 )
-_ORGANIZES = _HOLDS
 _EVENT_WORDS = re.compile(
     r"hội nghị|tổng kết|sơ kết|triển khai|đối thoại|tọa đàm|toạ đàm|hội thảo|diễn đàn"
     r"|\blễ\b|ra mắt|ra quân|phát động|buổi|giao ban|họp mặt|kỷ niệm|kỉ niệm|ký kết"
@@ -69,11 +68,11 @@ def lead_sentence(context: Context, title: str | None = None) -> str | None:
                 sentence = f"{sentence} {sentences[i + 1]}"
             if not (_HOLDS.search(sentence) and _EVENT_WORDS.search(sentence)):
                 continue
-            if _has_date(sentence):
+            if has_date(sentence):
                 return sentence
             # "Sáng ngày 12/7, tại …. Ban chỉ đạo … tổ chức …": the date
             # and place can sit in a sentence of their own.
-            if i > 0 and _has_date(sentences[i - 1]):
+            if i > 0 and has_date(sentences[i - 1]):
                 return sentences[i - 1] + " " + sentence
             if position <= 2:  # undated: only as the article's opening
                 candidates.append(sentence)
@@ -81,10 +80,6 @@ def lead_sentence(context: Context, title: str | None = None) -> str | None:
 
 
 def has_date(sentence: str) -> bool:
-    return _has_date(sentence)
-
-
-def _has_date(sentence: str) -> bool:
     return bool(WORDY_DATE.search(sentence) or LEAD_DATE.search(sentence))
 
 

@@ -25,9 +25,6 @@ PUBLISHED = re.compile(
     r"(\d{1,2})/(\d{1,2})/(\d{4})",
     re.I,
 )
-DAY_MONTH = re.compile(
-    r"(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?"
-)
 WORDY_DATE = re.compile(
     r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.I
 )
