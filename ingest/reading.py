@@ -13,12 +13,14 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 import viparse
 from viparse.normalize.detector import detect_encoding_by_content
 from viparse.normalize.encodings import get_charmap
 
+from vn.numbers import format_quantity
 from vn.text import nfc
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -57,8 +59,25 @@ class Source:
     metadata: dict[str, Any] = field(default_factory=dict)
 
 
+# The longest text read: a year-end report of a province runs to about
+# 100,000 characters; anything much longer is not one article or report, and
+# the review page would be too long to check.
+MAX_CHARS = 300_000
+
+
 def read_bytes(data: bytes, name: str = "") -> Source:
     """Read ``data`` (the content of file ``name``) into text."""
+    source = _read_bytes(data, name)
+    if len(source.text) > MAX_CHARS:
+        raise ReadError(
+            f"Văn bản quá dài ({format_quantity(Decimal(len(source.text)))} ký tự); "
+            f"chỉ nhận văn bản đến {format_quantity(Decimal(MAX_CHARS))} ký tự. "
+            "Hãy tách thành nhiều tệp."
+        )
+    return source
+
+
+def _read_bytes(data: bytes, name: str) -> Source:
     if not data or not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise ReadError("Tệp rỗng, không có nội dung.")
     if len(data) > MAX_BYTES:

@@ -15,7 +15,7 @@ from accounts.models import User
 from accounts.scope import Action, allows, get_or_404, require, scoped
 from danvan.web import add_service_errors, paginate
 from ingest.models import Document
-from ingest.reading import MAX_BYTES, ReadError
+from ingest.reading import MAX_BYTES, MAX_CHARS, ReadError
 from ingest.review import FactsForm, highlighted
 from ingest.services import document_accept, document_queue, document_read
 from jobs.services import job_start
@@ -60,7 +60,7 @@ class UploadForm(forms.Form):
         label=gettext_lazy("Hoặc dán nội dung bài viết"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
-        max_length=2_000_000,
+        max_length=MAX_CHARS,
     )
 
     def __init__(self, *args: object, units: object, **kwargs: object) -> None:

@@ -258,3 +258,11 @@ def test_a_utf8_file_with_a_few_broken_bytes_stays_utf8():
     assert source.encoding == "utf-8 (2 byte lỗi)"
     assert "Hội nghị tổng kết công tác dân vận" in source.text
     assert source.text.count("\ufffd") == 2
+
+
+def test_a_text_longer_than_the_limit_is_refused_with_its_length():
+    from ingest.reading import MAX_CHARS
+
+    data = ("Hội nghị tổng kết công tác dân vận. " * (MAX_CHARS // 30)).encode()
+    with pytest.raises(ReadError, match=r"Văn bản quá dài \([\d.]+ ký tự\); chỉ nhận"):
+        read_bytes(data, "dai.txt")
