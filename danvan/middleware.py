@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -48,3 +49,10 @@ class SessionTouchMiddleware:
             ):
                 session["_touched"] = now
         return response
+
+
+def mark_touched_at_login(sender: Any, request: HttpRequest, **_: Any) -> None:
+    """Signing in saves the session: count that as its first touch, so the
+    first pages after it do not save it again."""
+    if hasattr(request, "session"):
+        request.session["_touched"] = int(time.time())
