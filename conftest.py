@@ -188,3 +188,14 @@ def _jobs_as_the_request_commits(settings: Any) -> None:
     """Jobs run as their request commits (not in a thread) unless a test asks
     for the thread: a thread cannot see a test's uncommitted data."""
     settings.JOBS_IN_THREAD = False
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: Any) -> None:
+    """Tests create many accounts; the production hasher (PBKDF2, a million
+    rounds) takes about a second per password on these machines. PBKDF2
+    stays available for the test that hands a password to a real server."""
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]
