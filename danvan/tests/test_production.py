@@ -111,7 +111,11 @@ class _Browser:
     not os.environ.get("DATABASE_URL", "").startswith("postgres"),
     reason="needs PostgreSQL: the SQLite test database lives in this process's memory",
 )
-def test_the_production_server_serves_a_staff_member(transactional_db, world, tmp_path):
+# A transactional test: the server process must see the data, so it is
+# committed; the data the migrations load (unit kinds…) is restored first,
+# since an earlier transactional test on this worker may have flushed it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_production_server_serves_a_staff_member(world, tmp_path):
     period = parse_period("2023")
     report = report_create(unit=world.province, period=period, by=None)
     # The server hashes as production does (tests use a fast hasher).

@@ -134,7 +134,7 @@ def _forget_connections(app) -> None:
     app.amqp._producer_pool = None
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_real_celery_worker_runs_a_job_over_redis(reference_data, world):
     """The production path: the job goes through Redis to a Celery worker."""
     if not _redis_up():
