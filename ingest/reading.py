@@ -14,16 +14,20 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import IO, Any
 
 import viparse
+from lxml import etree
 from viparse.normalize.detector import detect_encoding_by_content
 from viparse.normalize.encodings import get_charmap
 
+from danvan.uploads import UploadRefused, check_archive
 from vn.numbers import format_quantity
 from vn.text import nfc
 
 MAX_BYTES = 20 * 1024 * 1024
+# A report runs to tens of pages; a PDF of hundreds is a book or a scan.
+MAX_PDF_PAGES = 300
 _HTML = re.compile(r"<\s*(!doctype\s+html|html|body|head|div|p|article)\b", re.I)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
@@ -199,22 +203,101 @@ def _docx(data: bytes, name: str) -> Source:
         archive = zipfile.ZipFile(io.BytesIO(data))
         if "word/document.xml" not in archive.namelist():
             raise ReadError("Tệp nén không phải văn bản DOCX.")
-        archive.testzip()
-        from docx import Document
-
-        document = Document(io.BytesIO(data))
+        check_archive(data)
+        with archive.open("word/document.xml") as stream:
+            lines = _docx_lines(stream)
     except ReadError:
         raise
-    except Exception as exc:  # zipfile, lxml and python-docx raise many kinds
+    except UploadRefused as exc:
+        raise ReadError(str(exc)) from exc
+    except Exception as exc:  # zipfile and lxml raise many kinds
         raise ReadError("Tệp DOCX bị hỏng hoặc không đầy đủ.") from exc
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append(" | ".join(cell.text for cell in row.cells))
     text = nfc("\n".join(lines))
     if not text.strip():
         raise ReadError("Tệp DOCX không có chữ.")
     return Source(name, "docx", "utf-8", text)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _too_long(chars: int) -> ReadError:
+    return ReadError(
+        f"Văn bản quá dài (hơn {format_quantity(Decimal(chars))} ký tự); "
+        f"chỉ nhận văn bản đến {format_quantity(Decimal(MAX_CHARS))} ký tự. "
+        "Hãy tách thành nhiều tệp."
+    )
+
+
+def _docx_lines(stream: IO[bytes]) -> list[str]:
+    """The lines of a DOCX body in reading order, read as a stream: a
+    paragraph is a line, a table row is its cells joined by " | ". Memory
+    stays flat whatever the document's size (each finished part is dropped),
+    and reading stops as soon as the text is longer than MAX_CHARS."""
+    lines: list[str] = []
+    chars = 0
+    paragraphs: list[list[str]] = []  # nested: a text box inside a paragraph
+    tables: list[
+        tuple[list[str], list[str]]
+    ] = []  # (cells of the row, lines of the cell)
+    skipping = 0  # inside an alternative that repeats what was read
+    for event, element in etree.iterparse(
+        stream,
+        events=("start", "end"),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+    ):
+        tag = element.tag
+        if tag == _FALLBACK:
+            skipping += 1 if event == "start" else -1
+            continue
+        if skipping:
+            continue
+        if event == "start":
+            if tag == f"{_W}p":
+                paragraphs.append([])
+            elif tag == f"{_W}tbl":
+                tables.append(([], []))
+            continue
+        if tag == f"{_W}t" and paragraphs:
+            paragraphs[-1].append(element.text or "")
+        elif tag == f"{_W}tab" and paragraphs:
+            paragraphs[-1].append("\t")
+        elif tag in (f"{_W}br", f"{_W}cr") and paragraphs:
+            paragraphs[-1].append("\n")
+        elif tag == f"{_W}p" and paragraphs:
+            line = "".join(paragraphs.pop())
+            if tables:
+                tables[-1][1].append(line)
+            else:
+                lines.append(line)
+                chars += len(line) + 1
+        elif tag == f"{_W}tc" and tables:
+            cells, cell_lines = tables[-1]
+            cells.append("\n".join(cell_lines))
+            cell_lines.clear()
+        elif tag == f"{_W}tr" and tables:
+            cells, _ = tables[-1]
+            row = " | ".join(cells)
+            cells.clear()
+            if len(tables) > 1:
+                tables[-2][1].append(row)
+            else:
+                lines.append(row)
+                chars += len(row) + 1
+        elif tag == f"{_W}tbl" and tables:
+            tables.pop()
+        if chars > MAX_CHARS:
+            raise _too_long(MAX_CHARS)
+        if tag in (f"{_W}p", f"{_W}tbl") and not paragraphs and not tables:
+            # A finished part of the body: drop it and what came before.
+            element.clear()
+            parent = element.getparent()
+            while parent is not None and element.getprevious() is not None:
+                del parent[0]
+    return lines
 
 
 def _pdf(data: bytes, name: str) -> Source:
@@ -222,7 +305,14 @@ def _pdf(data: bytes, name: str) -> Source:
 
     try:
         reader = PdfReader(io.BytesIO(data))
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise ReadError(
+                f"PDF có {format_quantity(Decimal(len(reader.pages)))} trang; "
+                f"chỉ nhận PDF đến {MAX_PDF_PAGES} trang. Hãy tách thành nhiều tệp."
+            )
         pages = [page.extract_text() or "" for page in reader.pages]
+    except ReadError:
+        raise
     except Exception as exc:  # pypdf raises many kinds on damaged files
         raise ReadError("Tệp PDF bị hỏng hoặc không đọc được.") from exc
     text = nfc("\n".join(pages))

@@ -22,9 +22,10 @@ from openpyxl import Workbook, load_workbook
 
 from accounts.models import Role, User
 from accounts.scope import scoped
+from danvan.uploads import ArchiveLimits, UploadRefused, check_archive
 from org.lineage import parse_unit_ref
 from org.models import Unit
-from vn.numbers import parse_date, parse_number
+from vn.numbers import format_quantity, parse_date, parse_number
 from vn.text import fold
 from work.models import Award, Field, Indicator, Initiative
 from work.services import awards, indicators, initiatives
@@ -32,6 +33,12 @@ from work.services.common import BatchError
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 20_000
+# The widest import has 15 columns; a sheet declaring far more is not one.
+MAX_COLUMNS = 100
+# openpyxl holds every shared string in memory (about 150 bytes each); 16 MB
+# of the shortest strings stays under 300 MB for the process, and 20,000 rows
+# of real data need well under half of it.
+ARCHIVE_LIMITS = ArchiveLimits(member_bytes=16 * 2**20, total_bytes=32 * 2**20)
 
 
 class ImportFileError(Exception):
@@ -368,9 +375,12 @@ def _read(kind: ImportKind, upload: IO[bytes]) -> list[tuple[int, dict[str, Any]
     if head != b"PK\x03\x04":
         raise ImportFileError(_("Tệp không phải định dạng Excel (.xlsx)."))
     try:
+        check_archive(upload, ARCHIVE_LIMITS)
         return list(_rows(kind, upload))
     except ImportFileError:
         raise
+    except UploadRefused as exc:
+        raise ImportFileError(str(exc)) from exc
     except Exception as exc:
         # Whatever a damaged archive makes the reader raise, the file is unusable.
         raise ImportFileError(
@@ -381,7 +391,19 @@ def _read(kind: ImportKind, upload: IO[bytes]) -> list[tuple[int, dict[str, Any]
 def _rows(kind: ImportKind, upload: IO[bytes]) -> Iterator[tuple[int, dict[str, Any]]]:
     book = load_workbook(upload, read_only=True, data_only=True)
     sheet = book.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
+    # The size the sheet declares is refused before a row is read; rows and
+    # columns past it are cut off below whatever the sheet declares.
+    if (sheet.max_row or 0) > MAX_ROWS + 1:
+        raise ImportFileError(
+            _("Tệp khai báo %(rows)s dòng; chỉ nhận đến %(n)s dòng, hãy chia nhỏ tệp.")
+            % {"rows": format_quantity(sheet.max_row), "n": format_quantity(MAX_ROWS)}
+        )
+    if (sheet.max_column or 0) > MAX_COLUMNS:
+        raise ImportFileError(
+            _("Tệp khai báo %(cols)s cột; mẫu nhập chỉ có đến %(n)s cột.")
+            % {"cols": format_quantity(sheet.max_column), "n": MAX_COLUMNS}
+        )
+    rows = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
     header_row = next(rows, None)
     if header_row is None:
         raise ImportFileError(_("Tệp không có dòng tiêu đề."))
@@ -398,7 +420,8 @@ def _rows(kind: ImportKind, upload: IO[bytes]) -> Iterator[tuple[int, dict[str, 
     for number, values in enumerate(rows, start=2):
         if number - 1 > MAX_ROWS:
             raise ImportFileError(
-                _("Tệp có hơn %(n)s dòng; hãy chia nhỏ tệp.") % {"n": MAX_ROWS}
+                _("Tệp có hơn %(n)s dòng; hãy chia nhỏ tệp.")
+                % {"n": format_quantity(MAX_ROWS)}
             )
         if values is None or all(_text(v) == "" for v in values):
             continue

@@ -10,7 +10,10 @@ from playwright.sync_api import Page, expect
 from conftest import PASSWORD, build_world
 from work.models import Attendance, Conference
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 ARTICLE = Path(__file__).resolve().parent / "articles" / "a01.txt"
 
 

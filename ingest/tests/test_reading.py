@@ -109,6 +109,28 @@ def test_docx_is_read():
     assert SENTENCE in source.text
 
 
+def test_docx_tables_are_read_in_place_with_merged_cells_once():
+    document = Document()
+    document.add_paragraph("Kết quả như sau:")
+    table = document.add_table(rows=2, cols=3)
+    merged = table.cell(0, 0).merge(table.cell(0, 1))
+    merged.text = "Mô hình"
+    table.cell(0, 2).text = "Số lượng"
+    table.cell(1, 0).text = "Kinh tế"
+    table.cell(1, 1).text = "xã An Phú"
+    table.cell(1, 2).text = "21"
+    document.add_paragraph("Sau bảng.\tHết.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    source = read_bytes(buffer.getvalue(), "bang.docx")
+    assert source.text.splitlines() == [
+        "Kết quả như sau:",
+        "Mô hình | Số lượng",
+        "Kinh tế | xã An Phú | 21",
+        "Sau bảng.\tHết.",
+    ]
+
+
 def test_pdf_with_a_text_layer_is_read(tmp_path):
     from reports.documents import docx_to_pdf, soffice
 

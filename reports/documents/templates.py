@@ -34,6 +34,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
 
+from danvan.uploads import ArchiveLimits, UploadRefused, check_archive
 from org.lineage import ancestor_paths
 from org.models import Unit
 from reports.documents.word import appendix, body, date_line, subject_line
@@ -60,6 +61,11 @@ def template_for(unit: Unit) -> ReportTemplate | None:
     return found
 
 
+# A template is a letterhead and a few pages of placeholders; python-docx and
+# docxtpl hold the whole document in memory (about 20 times its XML).
+TEMPLATE_LIMITS = ArchiveLimits(member_bytes=2 * 2**20, total_bytes=16 * 2**20)
+
+
 def _paragraph_texts(data: bytes) -> list[str]:
     """The text of every paragraph, in the body, tables, headers and footers."""
     document = Document(io.BytesIO(data))
@@ -78,7 +84,10 @@ def check_template(data: bytes) -> None:
     """Raise ValidationError (in Vietnamese, with the line of the error) when
     ``data`` is not a DOCX whose placeholders docxtpl can render."""
     try:
+        check_archive(data, TEMPLATE_LIMITS)
         texts = _paragraph_texts(data)
+    except UploadRefused as exc:
+        raise ValidationError(str(exc), code="too_large") from exc
     except (PackageNotFoundError, KeyError, ValueError, OSError, BadZipFile) as exc:
         raise ValidationError(
             _("Tệp không phải là văn bản DOCX đọc được."), code="unreadable"

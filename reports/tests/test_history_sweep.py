@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -48,6 +49,13 @@ def _periods() -> list[str]:
     last = timezone.localdate().year
     years = [str(y) for y in range(2021, last + 1)]
     halves = [f"{y}H{h}" for y in range(2021, last + 1) for h in (1, 2)]
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        # The roll-up's arithmetic is the same on both databases and the full
+        # sweep runs on SQLite; on PostgreSQL (where each of the 2,000 units'
+        # roll-ups costs round trips) a year before the reform, the halves
+        # either side of it and a range across it are enough to show the
+        # queries agree.
+        return ["2023", "2025H1", "2025H2", *RANGES[:1]]
     return years + halves + RANGES
 
 

@@ -16,7 +16,10 @@ from org.unitdata import load_official_units
 from work.models import Field, Indicator, Initiative
 from work.reference import ensure_reference_data as ensure_work_reference
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 PASSWORD = "mat-khau-trinh-duyet-2024"
 
 

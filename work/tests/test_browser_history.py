@@ -15,7 +15,10 @@ from org.unitdata import LAST_DAY_BEFORE_REFORM, load_official_units
 from work.models import Conference, Field, Indicator
 from work.reference import ensure_reference_data as ensure_work_reference
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 PASSWORD = "mat-khau-trinh-duyet-2024"
 TITLE = "Hội nghị tổng kết công tác dân vận năm 2023"
 
