@@ -199,3 +199,35 @@ def _fast_password_hashing(settings: Any) -> None:
         "django.contrib.auth.hashers.MD5PasswordHasher",
         "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     ]
+
+
+# What the test database held after its migrations (unit kinds, levels,
+# fields…), as Django serialized it for tests marked serialized_rollback.
+_SERIALIZED: dict[str, str] = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None) -> None:
+    from django.db import connections
+
+    for alias in connections:
+        contents = getattr(connections[alias], "_test_serialized_contents", None)
+        if contents is not None:
+            _SERIALIZED[alias] = contents
+
+
+@pytest.fixture(autouse=True)
+def _serialized_contents_on_every_connection() -> None:
+    """Django keeps the serialized data on the connection object; once
+    Playwright's event loop has run, the connection handler hands out new
+    connection objects (a new async context) that lack it, and a transactional
+    test marked serialized_rollback would start from empty tables. Give the
+    current connection what the first one had."""
+    if not _SERIALIZED:
+        return
+    from django.db import connections
+
+    for alias, contents in _SERIALIZED.items():
+        connection = connections[alias]
+        if not hasattr(connection, "_test_serialized_contents"):
+            connection._test_serialized_contents = contents  # type: ignore[attr-defined]
