@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+import ahocorasick_rs
 from django import forms
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -100,23 +101,67 @@ def _facts_to_find(facts: dict[str, Any]) -> list[tuple[str, Any]]:
     return found
 
 
-def highlighted(text: str, facts: dict[str, Any]) -> SafeString:
-    """The text, escaped, with every fact marked where it occurs."""
-    marks: list[Mark] = []
+_NUMBER_LIKE = re.compile(r"[\d.,/]+")
+
+
+def _lower_same_length(text: str) -> str:
+    """The text in lower case, each character to one character (a few letters
+    lower to two, which would shift every offset after them)."""
     lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """A number found is not part of a longer number ("12" in "2012")."""
+    digits = "0123456789"
+    if start > 0 and text[start - 1] in digits + ".,/":
+        return False
+    following = text[end : end + 1]
+    if following and following in digits + "/":
+        return False
+    return not (following in (".", ",") and text[end + 1 : end + 2] in tuple(digits))
+
+
+def highlighted(text: str, facts: dict[str, Any]) -> SafeString:
+    """The text, escaped, with every fact marked where it occurs.
+
+    One pass over the text finds every variant of every fact at once (an
+    Aho-Corasick automaton), so the time grows with the text's length and the
+    number of places found, not with their product. For each fact the first of
+    its variants found anywhere is marked; where marks overlap, the one that
+    starts first (then the longest) wins."""
+    wanted: list[tuple[str, int, str]] = []  # (fact, its variant's rank, variant)
     for fact, value in _facts_to_find(facts):
-        for variant in _variants(value):
-            pattern = re.escape(variant.lower())
-            if variant.isdigit() or re.fullmatch(r"[\d.,/]+", variant):
-                pattern = rf"(?<![\d.,/]){pattern}(?![\d/]|[.,]\d)"
-            hits = [
-                Mark(m.start(), m.end(), fact) for m in re.finditer(pattern, lowered)
-            ]
-            if hits:
-                marks += hits
-                break
-    marks.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        for rank, variant in enumerate(_variants(value)):
+            wanted.append((fact, rank, variant.lower()))
     pieces: list[str] = []
+    if not wanted or not text:
+        return mark_safe(escape(text))  # escaped
+    lowered = _lower_same_length(text)
+    patterns = sorted({variant for _fact, _rank, variant in wanted})
+    index = {variant: i for i, variant in enumerate(patterns)}
+    automaton = ahocorasick_rs.AhoCorasick(patterns)
+    places: dict[int, list[tuple[int, int]]] = {}
+    for pattern, start, end in automaton.find_matches_as_indexes(
+        lowered, overlapping=True
+    ):
+        if _NUMBER_LIKE.fullmatch(patterns[pattern]) and not _stands_alone(
+            lowered, start, end
+        ):
+            continue
+        places.setdefault(pattern, []).append((start, end))
+    best: dict[str, tuple[int, str]] = {}
+    for fact, rank, variant in wanted:
+        if index[variant] in places and (fact not in best or rank < best[fact][0]):
+            best[fact] = (rank, variant)
+    marks = [
+        Mark(start, end, fact)
+        for fact, (_rank, variant) in best.items()
+        for start, end in places[index[variant]]
+    ]
+    marks.sort(key=lambda m: (m.start, -(m.end - m.start)))
     cursor = 0
     for mark in marks:
         if mark.start < cursor:

@@ -156,3 +156,57 @@ def test_documents_of_another_unit_are_hidden(world, client_as):
     assert (
         viewer.post(f"/doc-bai/{document.pk}/", {"organizer": "x"}).status_code == 403
     )
+
+
+def test_numbers_are_marked_only_where_they_stand_alone():
+    facts = {"source": {}, "event": {}, "initiatives": {"total": 12}}
+    html = highlighted("Năm 2012 có 12 mô hình; mã 12/KH và 12,5 ha.", facts)
+    assert html.count("<mark") == 1
+    assert 'có <mark data-fact="initiatives.total">12</mark> mô hình' in html
+
+
+class _CountingAutomata:
+    """ahocorasick_rs as the review module sees it, counting its passes."""
+
+    def __init__(self) -> None:
+        import ahocorasick_rs
+
+        self.real = ahocorasick_rs
+        self.MatchKind = ahocorasick_rs.MatchKind
+        self.passes = 0
+
+    def AhoCorasick(self, patterns):  # noqa: N802 (the library's name)
+        automaton = self.real.AhoCorasick(patterns)
+        outer = self
+
+        class Counting:
+            def find_matches_as_indexes(self, text, overlapping=False):
+                outer.passes += 1
+                return automaton.find_matches_as_indexes(text, overlapping=overlapping)
+
+        return Counting()
+
+
+def test_a_200_kb_text_is_reviewed_in_one_pass_and_few_queries(
+    world, client_as, monkeypatch, django_assert_max_num_queries
+):
+    import ingest.review
+
+    counting = _CountingAutomata()
+    monkeypatch.setattr(ingest.review, "ahocorasick_rs", counting)
+    paragraph = (ARTICLES / "a02.txt").read_text(encoding="utf-8")
+    text = (paragraph + "\n\n") * (200_000 // len(paragraph) + 1)
+    assert len(text) > 200_000
+    client = client_as(world.commune_officer)
+    response = client.post(
+        "/doc-bai/", {"unit": world.commune.code, "text": text}, follow=True
+    )
+    assert response.status_code == 200
+    document = Document.objects.get()
+    counting.passes = 0
+    with django_assert_max_num_queries(25):
+        page = client.get(f"/doc-bai/{document.pk}/")
+    html = page.content.decode()
+    # Every fact of every repetition is marked, from a single pass.
+    assert counting.passes == 1
+    assert html.count('<mark data-fact="attendee">') >= 200_000 // len(paragraph)
