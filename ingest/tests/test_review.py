@@ -175,7 +175,7 @@ class _CountingAutomata:
         self.MatchKind = ahocorasick_rs.MatchKind
         self.passes = 0
 
-    def AhoCorasick(self, patterns):  # noqa: N802 (the library's name)
+    def AhoCorasick(self, patterns):  # the library's name
         automaton = self.real.AhoCorasick(patterns)
         outer = self
 
