@@ -231,3 +231,20 @@ def _serialized_contents_on_every_connection() -> None:
         connection = connections[alias]
         if not hasattr(connection, "_test_serialized_contents"):
             connection._test_serialized_contents = contents  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix: None,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """On SQLite the tests use a database file, as the platform does (WAL, a
+    busy timeout, immediate transactions), not a shared in-memory database,
+    whose table locks fail at once where the file waits its turn: tests of
+    concurrent use mean something only on the file."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        folder = tmp_path_factory.mktemp("database")
+        database.setdefault("TEST", {})["NAME"] = str(folder / "test.sqlite3")

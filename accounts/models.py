@@ -72,3 +72,22 @@ class User(AbstractUser):
 
     def has_role(self, role: Role) -> bool:
         return ROLE_RANK[Role(self.role)] >= ROLE_RANK[role]
+
+
+class SubmittedForm(models.Model):
+    """A form posted once: its one-time token (issued with the page) and where
+    the first post led. A second post of the same page (a double click, a
+    browser resending) finds the token taken and is sent where the first went,
+    instead of creating the record again."""
+
+    token = models.CharField(max_length=32, unique=True)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    location = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("biểu mẫu đã gửi")
+        verbose_name_plural = _("biểu mẫu đã gửi")
+
+    def __str__(self) -> str:
+        return self.token

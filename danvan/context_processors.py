@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
@@ -11,4 +13,7 @@ def site(request: HttpRequest) -> dict[str, Any]:
     return {
         "session_timeout_seconds": settings.SESSION_COOKIE_AGE,
         "session_warning_seconds": settings.SESSION_WARNING_SECONDS,
+        # A form that creates something posts this back once (see
+        # danvan.middleware.OnceOnlyMiddleware); made only if a page uses it.
+        "once_token": SimpleLazyObject(lambda: uuid.uuid4().hex),
     }

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -76,7 +76,7 @@ def document_read(
     if existing is not None:
         return existing, False
     result = ingest_bytes(data, name)
-    document = Document.objects.create(
+    return _create_once(
         unit=unit,
         name=name[:255] or _("văn bản dán vào"),
         sha256=digest,
@@ -89,7 +89,22 @@ def document_read(
         status=Document.Status.READ,
         uploaded_by=by,
     )
-    return document, True
+
+
+def _create_once(**fields: Any) -> tuple[Document, bool]:
+    """Create the document, or return the one that the same content, sent at
+    the same moment by another request, has just created (the database's
+    unique constraint on unit and checksum decides which came first)."""
+    try:
+        with transaction.atomic():
+            return Document.objects.create(**fields), True
+    except IntegrityError:
+        existing = Document.objects.filter(
+            unit=fields["unit"], sha256=fields["sha256"]
+        ).first()
+        if existing is None:
+            raise
+        return existing, False
 
 
 def document_queue(
@@ -101,10 +116,9 @@ def document_queue(
     existing = Document.objects.filter(unit=unit, sha256=digest).first()
     if existing is not None:
         return existing, False
-    document = Document.objects.create(
+    return _create_once(
         unit=unit, name=name[:255], sha256=digest, content=data, uploaded_by=by
     )
-    return document, True
 
 
 def document_process(document: Document) -> Document:

@@ -16,6 +16,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import SubmittedForm
 from jobs.models import Job
 from jobs.registry import HANDLERS, JobError
 
@@ -77,4 +78,8 @@ def expire_jobs() -> int:
             job.result.delete(save=False)
         job.delete()
         removed += 1
+    # The one-time tokens of forms posted: a page is not resent days later.
+    SubmittedForm.objects.filter(
+        created_at__lt=timezone.now() - timedelta(days=2)
+    ).delete()
     return removed
