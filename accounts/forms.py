@@ -34,6 +34,8 @@ class UserForm(forms.Form):
     is_active = forms.BooleanField(
         label=_("Đang hoạt động"), required=False, initial=True
     )
+    # Editing: the version of the account the form was opened on.
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
     password = forms.CharField(
         label=_("Mật khẩu"),
         required=False,

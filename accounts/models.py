@@ -53,6 +53,8 @@ class User(AbstractUser):
     role = models.CharField(
         _("vai trò"), max_length=20, choices=Role.choices, default=Role.VIEWER
     )
+    # Bumped by each edit; a form opened on an older version cannot save.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("người dùng")

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import ROLE_RANK, Role, User
+from danvan.versioning import claim_version
 from org.models import Body, Unit
 from vn.text import nfc
 
@@ -68,8 +69,10 @@ def user_update(
     body: Body | None,
     email: str,
     is_active: bool,
+    expected_version: int | None = None,
 ) -> User:
-    """Change an account inside the actor's subtree."""
+    """Change an account inside the actor's subtree. Raises StaleEditError
+    when ``expected_version`` is no longer the account's."""
     _check_placement(actor=actor, unit=unit, body=body, role=role)
     if user.pk == actor.pk and (not is_active or role != actor.role):
         raise ValidationError(
@@ -78,6 +81,7 @@ def user_update(
     user.full_name, user.email = nfc(full_name).strip(), email.strip()
     user.unit, user.body, user.role, user.is_active = unit, body, role, is_active
     user.full_clean(exclude=["password"])
+    claim_version(user, expected_version)
     user.save()
     return user
 

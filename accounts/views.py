@@ -111,8 +111,10 @@ def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
             "body": target.body_id,
             "role": target.role,
             "is_active": target.is_active,
+            "version": target.version,
         },
     )
+    form.fields["version"].required = True
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -125,6 +127,7 @@ def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
                 body=data["body"],
                 role=Role(data["role"]),
                 is_active=data["is_active"],
+                expected_version=data["version"],
             )
             if data["password"]:
                 services.user_set_password(user=target, password=data["password"])

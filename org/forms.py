@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from danvan.versioning import VersionedModelForm
 from org.lineage import parse_unit_ref
 from org.models import Body, BodyKind, Person, Reorganization, Unit, UnitKind
 from org.services import NewUnit
@@ -134,7 +135,7 @@ class UnitCodeField(forms.CharField):
         )
 
 
-class BodyForm(forms.ModelForm):  # type: ignore[type-arg]
+class BodyForm(VersionedModelForm):
     class Meta:
         model = Body
         fields = ["kind", "name", "short_name", "valid_from", "valid_to"]
@@ -152,7 +153,7 @@ class BodyKindForm(forms.ModelForm):  # type: ignore[type-arg]
         help_texts = {"code": _("Chữ thường không dấu, nối bằng gạch ngang.")}
 
 
-class PersonForm(forms.ModelForm):  # type: ignore[type-arg]
+class PersonForm(VersionedModelForm):
     class Meta:
         model = Person
         fields = ["full_name", "gender", "birth_year", "phone", "email"]

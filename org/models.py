@@ -295,6 +295,8 @@ class Body(models.Model):
     valid_from = models.DateField(_("thành lập"), null=True, blank=True)
     valid_to = models.DateField(_("kết thúc"), null=True, blank=True)
     search_key = models.CharField(max_length=400, db_index=True, editable=False)
+    # Bumped by each edit; a form opened on an older version cannot save.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["kind__category", "name"]
@@ -343,6 +345,8 @@ class Person(models.Model):
     phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
     search_key = models.CharField(max_length=200, db_index=True, editable=False)
+    # Bumped by each edit; a form opened on an older version cannot save.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["full_name"]

@@ -16,6 +16,7 @@ from django.db.models import Max, Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from danvan.versioning import claim_version
 from org.models import (
     Body,
     BodyKind,
@@ -449,11 +450,15 @@ def body_update(
     kind: BodyKind,
     valid_from: dt.date | None,
     valid_to: dt.date | None,
+    expected_version: int | None = None,
 ) -> Body:
+    """Change a body. Raises StaleEditError when ``expected_version`` (the
+    version the form was opened on) is no longer the body's."""
     body.name, body.short_name = nfc(name).strip(), nfc(short_name).strip()
     body.kind, body.valid_from, body.valid_to = kind, valid_from, valid_to
     body.search_key = Body.make_search_key(name=body.name, short_name=body.short_name)
     body.full_clean()
+    claim_version(body, expected_version)
     body.save()
     return body
 
@@ -508,12 +513,16 @@ def person_update(
     birth_year: int | None,
     phone: str,
     email: str,
+    expected_version: int | None = None,
 ) -> Person:
+    """Change a person's record. Raises StaleEditError when
+    ``expected_version`` is no longer the record's."""
     person.full_name = " ".join(nfc(full_name).split())
     person.gender, person.birth_year = gender, birth_year
     person.phone, person.email = phone.strip(), email.strip()
     person.search_key = fold(person.full_name)
     person.full_clean()
+    claim_version(person, expected_version)
     person.save()
     return person
 

@@ -149,7 +149,10 @@ def body_edit(request: HttpRequest, body_id: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.body_update(body=body, **form.cleaned_data)
+            data = dict(form.cleaned_data)
+            services.body_update(
+                body=body, expected_version=data.pop("version"), **data
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -200,7 +203,10 @@ def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
     form = PersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
         try:
-            services.person_update(person=person, **form.cleaned_data)
+            data = dict(form.cleaned_data)
+            services.person_update(
+                person=person, expected_version=data.pop("version"), **data
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from danvan.versioning import VersionedModelForm
 from org.forms import DATE_WIDGET, UnitCodeField
 from reports.headers import Signature
 from reports.models import DocumentLayout, Report, ReportSection
@@ -136,11 +137,11 @@ class DecisionForm(forms.Form):
     )
 
 
-class LayoutForm(forms.ModelForm):  # type: ignore[type-arg]
+class LayoutForm(VersionedModelForm):
     class Meta:
         model = DocumentLayout
         fields = [
             f.name
             for f in DocumentLayout._meta.concrete_fields
-            if f.name not in {"id", "in_force", "updated_at"}
+            if f.name not in {"id", "in_force", "updated_at", "version"}
         ]

@@ -131,6 +131,8 @@ class DocumentLayout(models.Model):
     )
     paragraph_after_pt = _size(_("khoảng cách sau đoạn (pt)"), "6")
     updated_at = models.DateTimeField(auto_now=True)
+    # Bumped by each edit; a form opened on an older version cannot save.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["-in_force", "name"]

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.scope import Action, allows
 from danvan.textsafety import xml_safe_all
+from danvan.versioning import claim_version
 from org.lineage import ensure_existed
 from org.models import Level, Unit
 from reports.drafting import draft
@@ -24,6 +25,7 @@ from reports.facts import report_facts
 from reports.headers import default_header, issuer_of
 from reports.markup import normalize_markup
 from reports.models import (
+    DocumentLayout,
     OutlineSection,
     Report,
     ReportPeriod,
@@ -305,6 +307,19 @@ def _require_top_administrator(by: User) -> None:
     top = Unit.objects.filter(depth=1).order_by("path").first()
     if top is None or not allows(by, Action.ADMINISTER, top):
         raise PermissionDenied
+
+
+@transaction.atomic
+def layout_update(
+    *, layout: DocumentLayout, expected_version: int | None = None
+) -> DocumentLayout:
+    """Save the edited layout profile. Raises ValidationError when a value is
+    out of range and StaleEditError when ``expected_version`` is no longer the
+    profile's (someone saved it meanwhile)."""
+    layout.full_clean()
+    claim_version(layout, expected_version)
+    layout.save()
+    return layout
 
 
 @transaction.atomic

@@ -28,6 +28,7 @@ from reports.models import DocumentLayout, Report
 from reports.news import article_docx, conference_article
 from reports.periods import Period, PeriodError, current_period, parse_period
 from reports.services import (
+    layout_update,
     report_approve,
     report_create,
     report_reopened,
@@ -347,9 +348,15 @@ def layout_edit(request: HttpRequest) -> HttpResponse:
         if not may_edit:
             raise PermissionDenied
         if form.is_valid():
-            form.save()
-            messages.success(request, _("Đã lưu thể thức văn bản."))
-            return redirect("reports:layout")
+            try:
+                layout_update(
+                    layout=form.instance, expected_version=form.cleaned_data["version"]
+                )
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("Đã lưu thể thức văn bản."))
+                return redirect("reports:layout")
     return render(
         request,
         "reports/layout.html",

@@ -95,7 +95,13 @@ def test_edit_user_and_see_its_history(world, client_as):
     url = reverse("accounts:user_edit", args=[world.commune_viewer.pk])
     response = client.post(
         url,
-        {"full_name": "Người Xem", "unit": "X01", "role": "editor", "is_active": "on"},
+        {
+            "full_name": "Người Xem",
+            "unit": "X01",
+            "role": "editor",
+            "is_active": "on",
+            "version": 1,
+        },
     )
     assert response.status_code == 302
     world.commune_viewer.refresh_from_db()
@@ -108,7 +114,7 @@ def test_administrator_cannot_lock_themselves(world, client_as):
     client = client_as(world.province_officer)
     response = client.post(
         reverse("accounts:user_edit", args=[world.province_officer.pk]),
-        {"full_name": "x", "unit": "T01", "role": "administrator"},
+        {"full_name": "x", "unit": "T01", "role": "administrator", "version": 1},
     )
     assert "không thể tự khóa" in response.content.decode()
     world.province_officer.refresh_from_db()

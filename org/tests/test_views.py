@@ -158,6 +158,7 @@ def test_body_create_success_and_audit_trail(world, client_as):
             "kind": body.kind_id,
             "name": "Ủy ban MTTQ Việt Nam xã An Phú",
             "short_name": "MTTQ",
+            "version": 1,
         },
     )
     page = client.get(reverse("org:body_detail", args=[body.pk])).content.decode()

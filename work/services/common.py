@@ -7,12 +7,13 @@ from typing import TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Model
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
+from danvan.versioning import StaleEditError as StaleEditError  # callers' import
+from danvan.versioning import claim_version
 from org.lineage import ancestors_on, ensure_existed
 from org.models import Unit
 from work.models import PeriodLock, Versioned
@@ -22,10 +23,6 @@ V = TypeVar("V", bound=Versioned)
 
 class LockedPeriodError(ValidationError):
     """The record falls in a period that has been approved and locked."""
-
-
-class StaleEditError(ValidationError):
-    """Someone else saved the record after this edit began."""
 
 
 class BatchError(Exception):
@@ -105,18 +102,7 @@ def save_edit(obj: V, *, expected_version: int) -> V:
     first saved is lost.
     """
     obj.full_clean()
-    model: type[Model] = type(obj)
-    bumped = model._default_manager.filter(pk=obj.pk, version=expected_version).update(
-        version=expected_version + 1
-    )
-    if bumped != 1:
-        raise StaleEditError(
-            _(
-                "Bản ghi này vừa được người khác cập nhật sau khi bạn mở nó. "
-                "Hãy tải lại trang để xem thay đổi mới nhất rồi nhập lại."
-            )
-        )
-    obj.version = expected_version + 1
+    claim_version(obj, expected_version)
     obj.save()
     return obj
 
