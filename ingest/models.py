@@ -10,6 +10,10 @@ from org.models import Unit
 from work.models import Conference
 
 
+def original_path(instance: Document, filename: str) -> str:
+    return f"ingest/{instance.unit_id}/{instance.sha256}"
+
+
 class Document(models.Model):
     """An article or report read from a file or pasted text.
 
@@ -35,7 +39,10 @@ class Document(models.Model):
     )
     name = models.CharField(_("tên tệp"), max_length=255)
     sha256 = models.CharField(max_length=64, editable=False)
-    content = models.BinaryField(_("nội dung gốc"), editable=False)
+    # The file as it was sent, in media storage (backed up with the files).
+    original = models.FileField(
+        _("tệp gốc"), upload_to=original_path, editable=False, max_length=200
+    )
     kind = models.CharField(_("định dạng"), max_length=10, blank=True)
     encoding = models.CharField(_("bảng mã"), max_length=20, blank=True)
     text = models.TextField(_("văn bản"), blank=True)

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -80,7 +81,7 @@ def document_read(
         unit=unit,
         name=name[:255] or _("văn bản dán vào"),
         sha256=digest,
-        content=data,
+        original=ContentFile(data, name="original"),
         kind=result.source.kind,
         encoding=result.source.encoding or "",
         text=result.source.text,
@@ -95,10 +96,14 @@ def _create_once(**fields: Any) -> tuple[Document, bool]:
     """Create the document, or return the one that the same content, sent at
     the same moment by another request, has just created (the database's
     unique constraint on unit and checksum decides which came first)."""
+    document = Document(**fields)
     try:
         with transaction.atomic():
-            return Document.objects.create(**fields), True
+            document.save()
+            return document, True
     except IntegrityError:
+        # The file was stored before the row was refused: remove it.
+        document.original.delete(save=False)
         existing = Document.objects.filter(
             unit=fields["unit"], sha256=fields["sha256"]
         ).first()
@@ -117,14 +122,20 @@ def document_queue(
     if existing is not None:
         return existing, False
     return _create_once(
-        unit=unit, name=name[:255], sha256=digest, content=data, uploaded_by=by
+        unit=unit,
+        name=name[:255],
+        sha256=digest,
+        original=ContentFile(data, name="original"),
+        uploaded_by=by,
     )
 
 
 def document_process(document: Document) -> Document:
     """Read a queued document (the batch job calls this)."""
     try:
-        result = ingest_bytes(bytes(document.content), document.name)
+        with document.original.open("rb") as original:
+            data = original.read()
+        result = ingest_bytes(data, document.name)
     except ReadError as exc:
         document.status = Document.Status.FAILED
         document.error = str(exc)[:500]

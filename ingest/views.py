@@ -88,7 +88,7 @@ class UploadForm(forms.Form):
 def document_list(request: HttpRequest) -> HttpResponse:
     user = request.user
     documents = scoped(user, Document.objects.select_related("unit")).defer(
-        "content", "text", "cleaned"
+        "text", "cleaned"
     )
     initial = {"unit": user.unit.code if isinstance(user, User) and user.unit else ""}
     form = UploadForm(
