@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its page.
@@ -179,6 +180,31 @@ AUDITLOG_INCLUDE_ALL_MODELS = False
 # production) Celery workers run them (`celery -A danvan.celery_app worker`); without it
 # (the embedded default) they run in-process when the request commits.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "")
+
+# The cache holds the rate-limit counters (django-ratelimit): in Redis when
+# CACHE_URL is set, or when the job broker is Redis (shared by every web
+# process); otherwise in this process's memory, which is shared by every
+# request when one process serves (a commune's laptop).
+CACHE_URL = env_str(
+    "CACHE_URL", CELERY_BROKER_URL if CELERY_BROKER_URL.startswith("redis") else ""
+)
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": CACHE_URL,
+    }
+    if CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+# Per user (or address, before signing in), per minute: documents generated,
+# files uploaded or imported, searches and list exports. Over the limit, a
+# page says so in Vietnamese with status 429 and Retry-After.
+RATE_LIMITS = {
+    "documents": env_str("RATE_LIMIT_DOCUMENTS", "30/m"),
+    "uploads": env_str("RATE_LIMIT_UPLOADS", "20/m"),
+    "search": env_str("RATE_LIMIT_SEARCH", "120/m"),
+}
+RATELIMIT_VIEW = "danvan.views.rate_limited"
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 # Without a broker, jobs run in a thread of the web process (so their pages
 # show progress); false runs them as the request that started them commits.

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from accounts.models import User
@@ -47,3 +47,10 @@ def healthz(request: HttpRequest) -> JsonResponse:
         status=200 if healthy else 503,
         headers={"Cache-Control": "no-store"},
     )
+
+
+def rate_limited(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Too many costly requests in a minute (danvan.web.rate_limited)."""
+    response = render(request, "429.html", status=429)
+    response["Retry-After"] = "60"
+    return response

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.models import User
 from accounts.scope import Action, allows, get_or_404, require, scoped
-from danvan.web import add_service_errors, paginate
+from danvan.web import add_service_errors, paginate, rate_limited
 from ingest.models import Document
 from ingest.reading import MAX_BYTES, MAX_CHARS, ReadError
 from ingest.review import FactsForm, highlighted
@@ -85,6 +85,7 @@ class UploadForm(forms.Form):
 
 
 @require_http_methods(["GET", "POST"])
+@rate_limited("uploads", methods=("POST",))
 def document_list(request: HttpRequest) -> HttpResponse:
     user = request.user
     documents = scoped(user, Document.objects.select_related("unit")).defer(

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.scope import Action, get_or_404, require, scoped
-from danvan.web import add_service_errors, paginate
+from danvan.web import add_service_errors, paginate, rate_limited
 from org import selectors, services
 from org.forms import (
     MERGE_NEW,
@@ -26,6 +26,7 @@ from org.forms import (
 from org.models import Body, Person, Position, Reorganization, Unit
 
 
+@rate_limited("search")
 def unit_search(request: HttpRequest) -> HttpResponse:
     form = UnitSearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""

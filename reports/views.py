@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.models import User
 from accounts.scope import Action, allows, get_or_404, require, scoped
-from danvan.web import add_service_errors, paginate
+from danvan.web import add_service_errors, over_rate, paginate, rate_limited
 from jobs.models import Job
 from jobs.services import job_start
 from org.models import Unit
@@ -275,6 +275,7 @@ def report_return_view(request: HttpRequest, report_id: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@rate_limited("documents")
 def report_download(request: HttpRequest, report_id: int, fmt: str) -> HttpResponse:
     """DOCX and XLSX come at once; PDF is converted by a background job."""
     report = _report(request, report_id)
@@ -321,6 +322,7 @@ def conference_news(request: HttpRequest, conference_id: int) -> HttpResponse:
         conference, by=user if isinstance(user, User) else None
     )
     if request.GET.get("tai") == "docx":
+        over_rate(request, "documents")
         response = HttpResponse(article_docx(article), content_type=DOCX_TYPE)
         response["Content-Disposition"] = (
             f'attachment; filename="ban-tin-hoi-nghi-{conference.pk}.docx"'

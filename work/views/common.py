@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from accounts.scope import scoped
-from danvan.web import paginate
+from danvan.web import over_rate, paginate
 from org.models import Unit
 from work.listing import Cell, ListFilterForm, export_rows, xlsx_response
 
@@ -32,6 +32,7 @@ def list_page(
     data = form.cleaned_data if form.is_valid() else {}
     records = select(request.user, data)
     if request.GET.get("xuat") == "xlsx":
+        over_rate(request, "documents")
         filename, headers, row = export
         return xlsx_response(
             filename=filename,

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.models import User
 from accounts.scope import Action, require
+from danvan.web import rate_limited
 from work.imports import (
     KINDS,
     ImportFileError,
@@ -40,6 +41,7 @@ def _own_unit_editor(request: HttpRequest) -> User:
 
 
 @require_http_methods(["GET", "POST"])
+@rate_limited("uploads", methods=("POST",))
 def import_page(request: HttpRequest, kind: str) -> HttpResponse:
     spec = _kind(kind)
     user = _own_unit_editor(request)
