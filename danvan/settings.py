@@ -212,6 +212,13 @@ JOBS_IN_THREAD = env_bool("JOBS_IN_THREAD", True)
 CELERY_BROKER_URL = CELERY_BROKER_URL or "memory://"
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
+# A task whose worker process dies (killed, out of memory) goes back to the
+# queue and runs again; a worker that vanishes altogether has its unacknowledged
+# tasks given to another after the visibility timeout (longer than any job).
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)
+}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A job's file (a PDF, an export) is kept JOB_FILES_DAYS days after it

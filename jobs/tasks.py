@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from celery import shared_task
+from celery import Task, shared_task
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -23,14 +23,20 @@ from jobs.registry import HANDLERS, JobError
 log = logging.getLogger(__name__)
 
 
-@shared_task(name="jobs.run", ignore_result=True)
-def run_job(job_id: int) -> None:
-    job = Job.objects.filter(pk=job_id, status=Job.Status.QUEUED).first()
-    if job is None:
-        return  # already taken by another worker, or deleted
-    Job.objects.filter(pk=job.pk).update(
+@shared_task(name="jobs.run", ignore_result=True, bind=True)
+def run_job(self: Task[[int], None], job_id: int) -> None:
+    # Taken in one statement, so two workers never both run it. A task given
+    # again after its worker died (the broker marks it redelivered) takes the
+    # job back from "running": the handlers can run twice without harm.
+    takeable = [Job.Status.QUEUED]
+    if (self.request.delivery_info or {}).get("redelivered"):
+        takeable.append(Job.Status.RUNNING)
+    taken = Job.objects.filter(pk=job_id, status__in=takeable).update(
         status=Job.Status.RUNNING, started_at=timezone.now(), progress=0
     )
+    job = Job.objects.filter(pk=job_id).first() if taken else None
+    if job is None:
+        return  # already taken by another worker, finished, or deleted
 
     def progress(percent: int, message: str) -> None:
         Job.objects.filter(pk=job_id).update(

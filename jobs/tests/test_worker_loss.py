@@ -1,0 +1,165 @@
+"""A job whose worker process is killed in the middle is run again and
+finishes once: a real Celery worker (prefork, one child) over Redis reads a
+batch of uploaded articles; its child process is killed with SIGKILL while
+the batch is half read; the task goes back to the queue, a new child takes
+it, and every document ends read exactly once."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.db import connection
+
+from ingest.models import Document
+from ingest.services import document_queue
+from jobs.models import Job
+from jobs.services import job_start
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+ROOT = Path(__file__).resolve().parents[2]
+REDIS = os.environ.get("DANVAN_TEST_REDIS", "redis://127.0.0.1:6379/14")
+ARTICLE = (ROOT / "ingest" / "tests" / "articles" / "a02.txt").read_text(
+    encoding="utf-8"
+)
+
+
+def _redis_up() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+def _forget_connections(app: Any) -> None:
+    """Drop the app's cached broker connections, so a changed broker_url is
+    used (what Celery itself does after a fork)."""
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
+def _database_url() -> str:
+    s = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{s['NAME']}"
+    host = f"{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}"
+    return f"postgres://{s['USER']}@{host}/{s['NAME']}"
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        text = (task / "children").read_text().split()
+        found += [int(p) for p in text]
+    return found
+
+
+def _wait(predicate, seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.1)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+def test_a_job_survives_its_worker_being_killed(world, settings, tmp_path):
+    if not _redis_up():
+        if os.environ.get("DANVAN_REQUIRE_REDIS"):
+            pytest.fail("Redis is not running at 127.0.0.1:6379")
+        pytest.skip("Redis is not running at 127.0.0.1:6379")
+    import redis
+
+    redis.Redis.from_url(REDIS).flushdb()
+    settings.MEDIA_ROOT = tmp_path / "media"
+    ids = []
+    for n in range(40):
+        document, _ = document_queue(
+            unit=world.commune,
+            name=f"bai-{n}.txt",
+            data=f"{ARTICLE}\n\nBài số {n}.\n".encode() * 6,
+            by=world.commune_officer,
+        )
+        ids.append(document.pk)
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=_database_url(),
+        CELERY_BROKER_URL=REDIS,
+        MEDIA_ROOT=str(settings.MEDIA_ROOT),
+        DANVAN_VAR_DIR=str(tmp_path),
+    )
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "danvan.celery_app",
+            "worker",
+            "--pool=prefork",
+            "--concurrency=1",
+            "--loglevel=WARNING",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    from danvan.celery_app import app
+
+    app.conf.update(broker_url=REDIS, task_always_eager=False)
+    _forget_connections(app)
+    try:
+        _wait(lambda: len(_children(worker.pid)) == 1, 60, "the worker's child")
+        job = job_start(
+            kind="ingest-batch",
+            title="Đọc 40 bài",
+            unit=world.commune,
+            by=world.commune_officer,
+            params={"documents": ids},
+        )
+        read = Document.objects.filter(pk__in=ids, status=Document.Status.READ)
+        _wait(lambda: read.count() >= 5, 120, "the batch to be under way")
+        child = _children(worker.pid)[0]
+        os.kill(child, signal.SIGKILL)
+        killed_at = read.count()
+        assert killed_at < len(ids), "the batch finished before the kill"
+        _wait(
+            lambda: Job.objects.get(pk=job.pk).status in {"done", "failed"},
+            180,
+            "the job to finish after the kill",
+        )
+        job.refresh_from_db()
+        assert job.status == Job.Status.DONE, job.message
+        assert _children(worker.pid) and _children(worker.pid)[0] != child
+        # Every document read, each once (one set of facts, status read).
+        assert read.count() == len(ids)
+        assert (
+            not Document.objects.filter(pk__in=ids)
+            .exclude(facts={})
+            .filter(status=Document.Status.QUEUED)
+            .exists()
+        )
+        report = job.result.read().decode()
+        assert report.count("Chờ duyệt") == len(ids)
+        print(f"killed with {killed_at}/{len(ids)} read; a new child finished it")
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+        app.conf.update(broker_url="memory://", task_always_eager=True)
+        _forget_connections(app)
