@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from auditlog.models import LogEntry
+from axes.models import AccessAttempt
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import ROLE_RANK, Role, User
+from accounts.scope import Action, allows, scoped
 from danvan.versioning import claim_version
 from org.models import Body, Unit
 from vn.text import nfc
@@ -92,3 +100,54 @@ def user_set_password(*, user: User, password: str) -> User:
     user.set_password(password)
     user.save(update_fields=["password"])
     return user
+
+
+def locked_logins(actor: User) -> list[tuple[User, list[AccessAttempt]]]:
+    """The accounts in ``actor``'s scope whose sign-in is locked out now (by
+    failures from one address or more), with the attempts that lock them."""
+    attempts = [
+        attempt
+        for attempt in AccessAttempt.objects.filter(
+            failures_since_start__gte=settings.AXES_FAILURE_LIMIT
+        ).order_by("-attempt_time")
+        if attempt.attempt_time >= timezone.now() - _cooloff()
+    ]
+    if not attempts:
+        return []
+    names = {attempt.username.lower() for attempt in attempts if attempt.username}
+    users = scoped(actor, User.objects.select_related("unit")).annotate(
+        lowered=Lower("username")
+    )
+    found: list[tuple[User, list[AccessAttempt]]] = []
+    for user in users.filter(lowered__in=names).order_by("username"):
+        own = [
+            a for a in attempts if (a.username or "").lower() == user.username.lower()
+        ]
+        found.append((user, own))
+    return found
+
+
+def _cooloff() -> dt.timedelta:
+    hours = settings.AXES_COOLOFF_TIME
+    return dt.timedelta(hours=float(hours)) if hours else dt.timedelta(days=3650)
+
+
+@transaction.atomic
+def login_unlock(*, actor: User, user: User) -> int:
+    """Lift the sign-in lockout of ``user`` (every address, any letter case of
+    the username). Only an administrator of the user's unit may; the unlock is
+    recorded in the user's history. Returns how many lockouts were lifted."""
+    if user.unit is None or not allows(actor, Action.ADMINISTER, user.unit):
+        raise PermissionDenied
+    attempts = AccessAttempt.objects.filter(username__iexact=user.username)
+    lifted = int(attempts.count())
+    attempts.delete()
+    if lifted:
+        LogEntry.objects.log_create(
+            user,
+            force_log=True,
+            action=LogEntry.Action.UPDATE,
+            actor=actor,
+            changes={"đăng nhập": ["tạm khóa", "mở khóa"]},
+        )
+    return lifted

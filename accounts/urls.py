@@ -13,4 +13,5 @@ urlpatterns = [
     path("nguoi-dung/", views.user_list, name="user_list"),
     path("nguoi-dung/them/", views.user_create, name="user_create"),
     path("nguoi-dung/<int:user_id>/sua/", views.user_edit, name="user_edit"),
+    path("nguoi-dung/khoa-dang-nhap/", views.login_locks, name="login_locks"),
 ]

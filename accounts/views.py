@@ -143,3 +143,33 @@ def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
         "accounts/user_form.html",
         {"form": form, "target": target, "history": history_of(target)[:50]},
     )
+
+
+@require_http_methods(["GET", "POST"])
+def login_locks(request: HttpRequest) -> HttpResponse:
+    """Accounts of the administrator's scope locked out of signing in, with
+    a button to unlock each."""
+    require(request.user, Action.ADMINISTER, _own_unit(request))
+    assert isinstance(request.user, User)
+    if request.method == "POST":
+        target = get_or_404(
+            request.user, User.objects.all(), pk=request.POST.get("user")
+        )
+        lifted = services.login_unlock(actor=request.user, user=target)
+        if lifted:
+            messages.success(
+                request,
+                _("Đã mở khóa đăng nhập cho %(name)s.") % {"name": target.username},
+            )
+        else:
+            messages.info(
+                request,
+                _("Tài khoản %(name)s không bị khóa đăng nhập.")
+                % {"name": target.username},
+            )
+        return redirect("accounts:login_locks")
+    return render(
+        request,
+        "accounts/login_locks.html",
+        {"locked": services.locked_logins(request.user)},
+    )

@@ -78,3 +78,51 @@ def test_pages_carry_the_content_security_policy(client):
     assert "default-src 'self'" in policy and "script-src 'self'" in policy
     assert "unsafe-inline" not in policy
     assert "onchange=" not in response.content.decode()
+
+
+def test_an_administrator_sees_and_unlocks_a_locked_account(world, settings):
+    from django.test import Client
+
+    def client_as(user):
+        signed_in = Client()
+        signed_in.force_login(user)
+        return signed_in
+
+    client = Client()  # the locked-out user's browser, never signed in here
+    settings.AXES_FAILURE_LIMIT = 3
+    name = world.commune_officer.username
+    for _ in range(3):
+        _attempt(client, name.upper(), "sai-mat-khau")
+    assert _attempt(client, name, PASSWORD).status_code == 429
+    # The province's administrator sees it; a sibling commune's editor cannot.
+    admin = client_as(world.province_officer)
+    page = admin.get("/tai-khoan/nguoi-dung/khoa-dang-nhap/").content.decode()
+    assert name in page and "10.0.0.7" in page
+    sibling = client_as(world.sibling_officer)
+    assert sibling.post(
+        "/tai-khoan/nguoi-dung/khoa-dang-nhap/",
+        {"user": world.commune_officer.pk},
+    ).status_code in (403, 404)
+    assert _attempt(client, name, PASSWORD).status_code == 429
+    outsider = client_as(world.outsider)
+    assert (
+        outsider.post(
+            "/tai-khoan/nguoi-dung/khoa-dang-nhap/",
+            {"user": world.commune_officer.pk},
+        ).status_code
+        == 404
+    )
+    unlocked = admin.post(
+        "/tai-khoan/nguoi-dung/khoa-dang-nhap/",
+        {"user": world.commune_officer.pk},
+        follow=True,
+    )
+    assert "Đã mở khóa đăng nhập" in unlocked.content.decode()
+    assert name not in unlocked.content.decode().split("<h1>")[1].split("</table>")[0]
+    assert _attempt(client, name, PASSWORD).status_code == 302
+    # The unlock is in the account's history, with who did it.
+    from auditlog.models import LogEntry
+
+    entry = LogEntry.objects.get_for_object(world.commune_officer).first()
+    assert entry.actor == world.province_officer
+    assert entry.changes_dict == {"đăng nhập": ["tạm khóa", "mở khóa"]}
