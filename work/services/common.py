@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -44,6 +44,27 @@ def _holds(lock: PeriodLock, unit: Unit, day: dt.date) -> bool:
     )
 
 
+# Any constant: the key of PostgreSQL's advisory lock that orders lock checks
+# against the creation of locks.
+_PERIOD_LOCKS_KEY = 73_612_025
+
+
+def _guard_period_locks(*, creating: bool) -> None:
+    """Order a write's lock check against a new lock (a report approved at the
+    same moment). A write checks under the shared lock, a new lock takes it
+    alone; each holds it to the end of its transaction. So a write that found
+    its period open commits before the lock is created, and a write that comes
+    after sees the lock: no edit is ever saved inside a locked period.
+
+    On PostgreSQL a transaction-level advisory lock; SQLite already runs
+    writing transactions one at a time (IMMEDIATE), so it needs nothing."""
+    if connection.vendor != "postgresql":
+        return
+    function = "pg_advisory_xact_lock" if creating else "pg_advisory_xact_lock_shared"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {function}(%s)", [_PERIOD_LOCKS_KEY])
+
+
 def active_lock(unit: Unit, day: dt.date) -> PeriodLock | None:
     """The approval lock (of ``unit`` or a unit above it) that covers ``day``."""
     locks = PeriodLock.objects.filter(
@@ -53,7 +74,9 @@ def active_lock(unit: Unit, day: dt.date) -> PeriodLock | None:
 
 
 def ensure_unlocked(unit: Unit, *days: dt.date | None) -> None:
-    """Raise LockedPeriodError if any of ``days`` lies in an approved period."""
+    """Raise LockedPeriodError if any of ``days`` lies in an approved period.
+    Call inside the transaction that saves the write."""
+    _guard_period_locks(creating=False)
     for day in days:
         if day is None:
             continue
@@ -66,6 +89,7 @@ class LockIndex:
     """Every active lock, loaded once, for writes of many records in one go."""
 
     def __init__(self) -> None:
+        _guard_period_locks(creating=False)
         self.locks = list(
             PeriodLock.objects.filter(reopened_at__isnull=True).select_related("unit")
         )
@@ -112,6 +136,7 @@ def period_lock(
     *, unit: Unit, start: dt.date, end: dt.date, reason: str, by: User | None
 ) -> PeriodLock:
     """Lock a period of ``unit``'s subtree (the approval of a report does this)."""
+    _guard_period_locks(creating=True)
     ensure_existed(unit, start, end, overlap=True)
     lock = PeriodLock(unit=unit, start=start, end=end, reason=reason, locked_by=by)
     lock.full_clean()
