@@ -28,7 +28,7 @@ def test_a_lock_waits_for_the_save_that_found_the_period_open(world, monkeypatch
     )
     checked = threading.Event()
     release = threading.Event()
-    real_check = conference_services.ensure_existed
+    real_check = conference_services.ensure_existed  # type: ignore[attr-defined]
 
     def pause_after_the_lock_check(*args, **kwargs):
         # Called by conference_create right after its lock check.
