@@ -1,0 +1,290 @@
+"""Load benchmark: staff of a province at work against the production server.
+
+Run (PostgreSQL with the national benchmark data; built on first use):
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/danvan_bench \\
+        uv run python bench/load.py [--users 20] [--minutes 5] [--workers 4]
+
+It builds the data with ``danvan bench_data`` when the database has none
+(sizes: --initiatives/--conferences/--values/--awards), creates one editor
+account per simulated user in a province, starts ``danvan serve`` (gunicorn,
+--workers sync workers) on a free port, then runs locust headless
+(bench/locustfile.py) three times in the same run:
+
+1. ``paced``: --users staff each waiting 1-3 s between pages, --minutes long;
+2. ``flat out``: the same staff with no wait (throughput);
+3. ``trivial``: the health check with no wait, the baseline for (2).
+
+It prints, per page, requests, failures, median, p95 and p99 (ms), with the
+p95 over all pages except document downloads (reported apart), the ratio of
+(2)'s throughput to (3)'s, and writes everything as JSON to bench/results/.
+Nothing is asserted: the figures are for the reader.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DOCUMENTS = {"report DOCX", "conferences XLSX"}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def prepare(args: argparse.Namespace, password: str) -> dict[str, str]:
+    """The data, the accounts and a report; what the locustfile needs."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "danvan.settings")
+    os.environ.setdefault("DEBUG", "false")
+    os.environ.setdefault("SECRET_KEY", "bench-only")
+    os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+    os.environ.setdefault("DANVAN_VAR_DIR", str(ROOT / "var" / "bench"))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from accounts.models import Role, User
+    from accounts.services import user_create, user_set_password
+    from org.models import Unit
+    from reports.periods import parse_period
+    from reports.services import report_create
+    from work.models import Initiative
+
+    if Initiative.objects.count() < args.initiatives:
+        started = time.perf_counter()
+        call_command(
+            "bench_data",
+            initiatives=args.initiatives,
+            conferences=args.conferences,
+            values=args.values,
+            awards=args.awards,
+        )
+        print(f"data built in {time.perf_counter() - started:.0f} s", flush=True)
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    province = Unit.objects.get(code="48", valid_to__isnull=True)  # Đà Nẵng
+    names = []
+    for n in range(1, args.users + 1):
+        name = f"bench.danang.{n}"
+        user = User.objects.filter(username=name).first()
+        if user is None:
+            user = user_create(
+                actor=None,
+                username=name,
+                password=password,
+                full_name=f"Cán bộ thử tải {n}",
+                unit=province,
+                role=Role.EDITOR,
+            )
+        else:
+            user_set_password(user=user, password=password)
+        names.append(name)
+    report = report_create(unit=province, period=parse_period("2025"), by=None)
+    return {
+        "LOAD_USERS": ",".join(names),
+        "LOAD_PASSWORD": password,
+        "LOAD_PROVINCE": str(province.pk),
+        "LOAD_REPORT": str(report.pk),
+    }
+
+
+def serve(port: int, workers: int) -> subprocess.Popen[str]:
+    env = dict(os.environ)
+    env.update(
+        WEB_CONCURRENCY=str(workers),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        # Every simulated user is a separate account, but all come from one
+        # address: the sign-in throttle must not count them together.
+        AXES_FAILURE_LIMIT="1000",
+    )
+    server = subprocess.Popen(
+        [sys.executable, "-m", "danvan.manage", "serve", "--bind", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return server
+        except OSError:
+            if server.poll() is not None:
+                message = server.stderr.read() if server.stderr else ""
+                raise SystemExit(message) from None
+            time.sleep(0.5)
+    raise SystemExit("the server did not start")
+
+
+def run_locust(
+    name: str, host: str, users: int, seconds: int, env: dict[str, str], kind: str
+) -> list[dict[str, Any]]:
+    out = ROOT / "bench" / "results" / f"load-{name.replace(' ', '-')}"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "locust",
+            "-f",
+            str(ROOT / "bench" / "locustfile.py"),
+            kind,
+            "--headless",
+            "--users",
+            str(users),
+            "--spawn-rate",
+            str(users),
+            "--run-time",
+            f"{seconds}s",
+            "--host",
+            host,
+            "--csv",
+            str(out),
+            "--only-summary",
+            "--loglevel",
+            "WARNING",
+        ],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode not in (0, 1):  # 1: some requests failed (reported)
+        raise SystemExit(done.stderr)
+    with open(f"{out}_stats.csv", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return [
+        {
+            "page": row["Name"],
+            "requests": int(row["Request Count"]),
+            "failures": int(row["Failure Count"]),
+            "median_ms": float(row["Median Response Time"]),
+            "p95_ms": float(row["95%"]),
+            "p99_ms": float(row["99%"]),
+            "rps": float(row["Requests/s"]),
+        }
+        for row in rows
+    ]
+
+
+def table(title: str, rows: list[dict[str, Any]]) -> None:
+    print(f"\n{title}")
+    heads = ("requests", "failures", "median", "p95", "p99")
+    print(f"{'page':26} " + " ".join(f"{h:>9}" for h in heads))
+    for row in rows:
+        print(
+            f"{row['page']:26} {row['requests']:9d} {row['failures']:9d} "
+            f"{row['median_ms']:9.0f} {row['p95_ms']:9.0f} {row['p99_ms']:9.0f}"
+        )
+
+
+def pages_p95(stats_file: Path) -> tuple[float, float]:
+    """p95 over every request except document downloads, from locust's
+    history of response times (the per-page CSV rows)."""
+    with open(stats_file, newline="") as handle:
+        rows = [
+            r
+            for r in csv.DictReader(handle)
+            if r["Name"] not in DOCUMENTS | {"Aggregated"}
+        ]
+    # Weighted by request count: the largest per-page p95 bounds it above,
+    # the count-weighted mean below; both are printed.
+    weights = [int(r["Request Count"]) for r in rows]
+    p95s = [float(r["95%"]) for r in rows]
+    return max(p95s) if p95s else 0.0, (
+        sum(w * p for w, p in zip(weights, p95s, strict=True)) / max(1, sum(weights))
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--minutes", type=float, default=5)
+    parser.add_argument("--flat-seconds", type=int, default=60)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--initiatives", type=int, default=500_000)
+    parser.add_argument("--conferences", type=int, default=100_000)
+    parser.add_argument("--values", type=int, default=1_000_000)
+    parser.add_argument("--awards", type=int, default=50_000)
+    args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        raise SystemExit("set DATABASE_URL to a PostgreSQL database (see the top)")
+    env = prepare(args, secrets.token_urlsafe(16))
+    port = _free_port()
+    host = f"http://127.0.0.1:{port}"
+    server = serve(port, args.workers)
+    results: dict[str, Any] = {"args": vars(args)}
+    try:
+        paced = run_locust(
+            "paced",
+            host,
+            args.users,
+            int(args.minutes * 60),
+            env | {"LOAD_WAIT": "1"},
+            "Staff",
+        )
+        table(
+            f"paced: {args.users} staff, 1-3 s between pages, {args.minutes} min", paced
+        )
+        worst, weighted = pages_p95(ROOT / "bench" / "results" / "load-paced_stats.csv")
+        print(
+            f"pages p95 (documents excluded): worst page {worst:.0f} ms, "
+            f"mean over requests {weighted:.0f} ms"
+        )
+        flat = run_locust(
+            "flat out",
+            host,
+            args.users,
+            args.flat_seconds,
+            env | {"LOAD_WAIT": "0"},
+            "Staff",
+        )
+        table(f"flat out: {args.users} staff, no wait, {args.flat_seconds} s", flat)
+        trivial = run_locust(
+            "trivial", host, args.users, args.flat_seconds, env, "Trivial"
+        )
+        table(f"trivial: /healthz, {args.users} clients, no wait", trivial)
+        total = next(r for r in flat if r["page"] == "Aggregated")["rps"]
+        base = next(r for r in trivial if r["page"] == "Aggregated")["rps"]
+        print(
+            f"\nthroughput: staff pages {total:.1f} req/s, trivial view {base:.1f} "
+            f"req/s, ratio {total / base:.2f}"
+        )
+        results.update(
+            paced=paced,
+            flat_out=flat,
+            trivial=trivial,
+            pages_p95_worst_ms=worst,
+            pages_p95_weighted_ms=weighted,
+            throughput_ratio=total / base,
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    path = ROOT / "bench" / "results" / f"load-{stamp}.json"
+    path.write_text(json.dumps(results, indent=1, ensure_ascii=False))
+    print(f"written to {path}")
+
+
+if __name__ == "__main__":
+    main()
