@@ -49,9 +49,9 @@ def _free_port() -> int:
 def prepare(args: argparse.Namespace, password: str) -> dict[str, str]:
     """The data, the accounts and a report; what the locustfile needs."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "danvan.settings")
+    # The production settings, as `danvan serve` demands them.
     os.environ.setdefault("DEBUG", "false")
-    os.environ.setdefault("SECRET_KEY", "bench-only")
-    os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
     os.environ.setdefault("DANVAN_VAR_DIR", str(ROOT / "var" / "bench"))
     import django
 
@@ -62,6 +62,7 @@ def prepare(args: argparse.Namespace, password: str) -> dict[str, str]:
     from accounts.models import Role, User
     from accounts.services import user_create, user_set_password
     from org.models import Unit
+    from reports.models import Report
     from reports.periods import parse_period
     from reports.services import report_create
     from work.models import Initiative
@@ -97,7 +98,9 @@ def prepare(args: argparse.Namespace, password: str) -> dict[str, str]:
         else:
             user_set_password(user=user, password=password)
         names.append(name)
-    report = report_create(unit=province, period=parse_period("2025"), by=None)
+    report = Report.objects.filter(unit=province).order_by(
+        "-pk"
+    ).first() or report_create(unit=province, period=parse_period("2025"), by=None)
     return {
         "LOAD_USERS": ",".join(names),
         "LOAD_PASSWORD": password,
@@ -279,7 +282,10 @@ def main() -> None:
         )
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
     stamp = time.strftime("%Y%m%d-%H%M%S")
     path = ROOT / "bench" / "results" / f"load-{stamp}.json"
     path.write_text(json.dumps(results, indent=1, ensure_ascii=False))

@@ -27,12 +27,19 @@ SEARCHES = ["dien ban", "hai chau", "phu", "an", "quang nam", "dan van"]
 PERIODS = ["2025", "2024", "2025H1", "2024H2"]
 
 
+def _https(host: str | None) -> str:
+    """The site's address as the browser behind the TLS proxy sees it (the
+    CSRF check compares the Referer with it)."""
+    return (host or "").replace("http://", "https://", 1)
+
+
 class Staff(HttpUser):
     wait_time = between(WAIT, 3 * WAIT) if WAIT else constant(0)
 
     def on_start(self) -> None:
         self.client.headers["X-Forwarded-Proto"] = "https"
         page = self.client.get("/tai-khoan/dang-nhap/", name="login page")
+        self._plain_http_cookies()
         token = TOKEN.search(page.text)
         self.client.post(
             "/tai-khoan/dang-nhap/",
@@ -41,10 +48,20 @@ class Staff(HttpUser):
                 "password": PASSWORD,
                 "csrfmiddlewaretoken": token.group(1) if token else "",
             },
-            headers={"Referer": f"{self.host}/tai-khoan/dang-nhap/"},
+            headers={"Referer": f"{_https(self.host)}/tai-khoan/dang-nhap/"},
             name="login",
+            allow_redirects=False,
         )
+        self._plain_http_cookies()
         self.initiatives: list[str] = []
+
+    def _plain_http_cookies(self) -> None:
+        """The server sets its cookies Secure, as behind the province's TLS
+        proxy; this client speaks plain HTTP to it on the same machine (with
+        X-Forwarded-Proto: https, as the proxy would), so it must send them
+        all the same."""
+        for cookie in self.client.cookies:
+            cookie.secure = False
 
     @task(4)
     def dashboard(self) -> None:
@@ -108,7 +125,10 @@ class Staff(HttpUser):
         ):
             fields[name] = value
         self.client.post(
-            url, fields, headers={"Referer": f"{self.host}{url}"}, name="model save"
+            url,
+            fields,
+            headers={"Referer": f"{_https(self.host)}{url}"},
+            name="model save",
         )
 
     @task(1)
@@ -127,6 +147,9 @@ class Trivial(HttpUser):
     """The cheapest page there is (the health check), for the baseline."""
 
     wait_time = constant(0)
+
+    def on_start(self) -> None:
+        self.client.headers["X-Forwarded-Proto"] = "https"
 
     @task
     def health(self) -> None:

@@ -9,8 +9,10 @@ documents the Vietnamese way, the spreadsheet as numbers).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TypeVar
 
 from django.utils.formats import date_format
 
@@ -19,6 +21,8 @@ from reports.periods import Period, PeriodKind
 from reports.rollup import Rollup, RowTotals, rollup
 from vn.numbers import format_percent, format_quantity
 from work.models import Award, Conference, Field, Initiative, Target
+
+T = TypeVar("T")
 
 Cell = str | int | Decimal | None
 
@@ -340,3 +344,58 @@ def _by_unit(now: Rollup, period: Period) -> Table:
         )
         table.row_units.append(None)
     return table
+
+
+def data_version() -> int:
+    """A number that moves with every change of the recorded data: the newest
+    audit entry (every save and delete writes one, bulk imports too; see
+    danvan.audit). One index lookup."""
+    from auditlog.models import LogEntry
+    from django.db.models import Max
+
+    newest: int | None = LogEntry.objects.aggregate(newest=Max("id"))["newest"]
+    return newest or 0
+
+
+def cached(
+    kind: str, unit: Unit, period: Period, make: Callable[[], T], *, version: int
+) -> T:
+    """``make()``, kept in the cache for this unit, period, data version,
+    language and day: the dashboard and its charts compute the figures once
+    per change of the data, not once per request and chart. With several web
+    processes the cache is Redis (CACHE_URL), so a change seen by one is seen
+    by all; the version in the key means no entry outlives a change."""
+    from django.core.cache import cache
+    from django.utils import timezone
+    from django.utils.translation import get_language
+
+    key = ":".join(
+        [
+            "danvan",
+            kind,
+            str(unit.pk),
+            period.code,
+            str(version),
+            get_language() or "",
+            timezone.localdate().isoformat(),
+        ]
+    )
+    found = cache.get(key)
+    if found is None:
+        found = make()
+        cache.set(key, found, timeout=CACHE_SECONDS)
+    return found  # type: ignore[no-any-return]
+
+
+CACHE_SECONDS = 3600
+
+
+def figures_for_page(unit: Unit, period: Period) -> Figures:
+    """``report_figures`` through the cache (pages; documents compute afresh)."""
+    return cached(
+        "figures",
+        unit,
+        period,
+        lambda: report_figures(unit, period),
+        version=data_version(),
+    )

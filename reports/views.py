@@ -21,7 +21,7 @@ from org.models import Unit
 from org.selectors import history_of
 from reports import charts
 from reports.documents import DOCX_TYPE, report_file
-from reports.figures import report_figures
+from reports.figures import cached, data_version, figures_for_page
 from reports.forms import DecisionForm, LayoutForm, ReportCreateForm, ReportEditForm
 from reports.headers import report_day, signatures
 from reports.models import DocumentLayout, Report
@@ -77,7 +77,7 @@ def dashboard_home(request: HttpRequest) -> HttpResponse:
 def dashboard(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = get_or_404(request.user, Unit.objects.select_related("kind"), pk=unit_id)
     period, error = _period_from(request)
-    figures = report_figures(unit, period)
+    figures = figures_for_page(unit, period)
     reports = scoped(request.user, Report.objects.filter(unit=unit)).select_related(
         "period"
     )
@@ -112,7 +112,16 @@ def dashboard_chart(request: HttpRequest, unit_id: int, chart: str) -> HttpRespo
     if drawing is None:
         raise Http404
     period, _error = _period_from(request)
-    return _svg(charts.drawn(drawing, report_figures(unit, period), "svg"))
+    version = data_version()
+    return _svg(
+        cached(
+            f"chart-{drawing.key}",
+            unit,
+            period,
+            lambda: charts.drawn(drawing, figures_for_page(unit, period), "svg"),
+            version=version,
+        )
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -204,7 +213,7 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
         and allows(user, Action.APPROVE, report.unit)
         and (user.unit_id != report.unit_id or report.unit.depth == 1)
     )
-    figures = report_figures(report.unit, report.period.value)
+    figures = figures_for_page(report.unit, report.period.value)
     ready = scoped(user, Job.objects.filter(kind="report-file")).filter(
         pk=request.GET.get("viec") or 0,
         params__report_id=report.pk,
@@ -309,8 +318,16 @@ def report_chart(request: HttpRequest, report_id: int, chart: str) -> HttpRespon
     drawing = CHART_KEYS.get(chart)
     if drawing is None:
         raise Http404
-    figures = report_figures(report.unit, report.period.value)
-    return _svg(charts.drawn(drawing, figures, "svg"))
+    unit, period = report.unit, report.period.value
+    return _svg(
+        cached(
+            f"chart-{drawing.key}",
+            unit,
+            period,
+            lambda: charts.drawn(drawing, figures_for_page(unit, period), "svg"),
+            version=data_version(),
+        )
+    )
 
 
 @require_GET

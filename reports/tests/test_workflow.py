@@ -219,6 +219,27 @@ def test_dashboard_shows_figures_charts_and_who_has_not_reported(world, client_a
     assert "Không hiểu kỳ" in bad.content.decode()
 
 
+def test_the_dashboard_computes_once_and_shows_every_change(world, client_as):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _register(world, D(2023, 3, 1))
+    client = client_as(world.province_officer)
+    url = f"/don-vi/{world.province.pk}/tong-quan/"
+    assert 'id="so-mo-hinh">1<' in client.get(url, {"ky": "2023"}).content.decode()
+    chart = f"{url}bieu-do/by-field.svg"
+    with CaptureQueriesContext(connection) as computed:
+        first = client.get(chart, {"ky": "2023"}).content
+    # Drawn again from the cache: the figures are not computed again.
+    with CaptureQueriesContext(connection) as from_cache:
+        assert client.get(chart, {"ky": "2023"}).content == first
+    assert len(from_cache) <= 5 < len(computed)
+    # A change (here a new model) shows at once, on the page and the chart.
+    _register(world, D(2023, 4, 1))
+    assert 'id="so-mo-hinh">2<' in client.get(url, {"ky": "2023"}).content.decode()
+    assert client.get(chart, {"ky": "2023"}).content != first
+
+
 def test_pages_start_from_the_users_unit_and_the_current_period(world, client_as):
     client = client_as(world.commune_officer)
     # The period chosen is kept when the page redirects to the user's unit.
