@@ -13,6 +13,8 @@ import itertools
 import os
 import random
 import re
+from http.cookiejar import Cookie, DefaultCookiePolicy
+from typing import Any
 
 from locust import HttpUser, between, constant, task
 
@@ -27,6 +29,20 @@ SEARCHES = ["dien ban", "hai chau", "phu", "an", "quang nam", "dan van"]
 PERIODS = ["2025", "2024", "2025H1", "2024H2"]
 
 
+def _send_secure_cookies_over_http(
+    self: DefaultCookiePolicy, cookie: Cookie, request: Any
+) -> bool:
+    return True
+
+
+# The server sets its cookies Secure, as behind the province's TLS proxy; this
+# client speaks plain HTTP to it on the same machine (with X-Forwarded-Proto:
+# https, as the proxy would), so it must send them anyway. requests builds a
+# new cookie jar with the default policy for every request, so the policy is
+# changed for this benchmark process as a whole.
+DefaultCookiePolicy.return_ok_secure = _send_secure_cookies_over_http  # type: ignore[method-assign]
+
+
 def _https(host: str | None) -> str:
     """The site's address as the browser behind the TLS proxy sees it (the
     CSRF check compares the Referer with it)."""
@@ -39,7 +55,6 @@ class Staff(HttpUser):
     def on_start(self) -> None:
         self.client.headers["X-Forwarded-Proto"] = "https"
         page = self.client.get("/tai-khoan/dang-nhap/", name="login page")
-        self._plain_http_cookies()
         token = TOKEN.search(page.text)
         self.client.post(
             "/tai-khoan/dang-nhap/",
@@ -52,16 +67,7 @@ class Staff(HttpUser):
             name="login",
             allow_redirects=False,
         )
-        self._plain_http_cookies()
         self.initiatives: list[str] = []
-
-    def _plain_http_cookies(self) -> None:
-        """The server sets its cookies Secure, as behind the province's TLS
-        proxy; this client speaks plain HTTP to it on the same machine (with
-        X-Forwarded-Proto: https, as the proxy would), so it must send them
-        all the same."""
-        for cookie in self.client.cookies:
-            cookie.secure = False
 
     @task(4)
     def dashboard(self) -> None:

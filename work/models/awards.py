@@ -73,6 +73,7 @@ class Award(Versioned):
         ordering = ["-date", "form"]
         verbose_name = _("khen thưởng")
         verbose_name_plural = _("khen thưởng")
+        indexes = [models.Index(fields=["unit", "date"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(collective_count__gt=0) | Q(individual_count__gt=0),

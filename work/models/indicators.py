@@ -132,7 +132,11 @@ class IndicatorValue(Versioned):
                 ),
             ),
         ]
-        indexes = [models.Index(fields=["indicator", "unit", "period_end"])]
+        indexes = [
+            models.Index(fields=["indicator", "unit", "period_end"]),
+            # The list of values of a subtree and period, and its count.
+            models.Index(fields=["unit", "period_end"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.indicator}: {self.value}"
