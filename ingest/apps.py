@@ -11,4 +11,4 @@ class IngestConfig(AppConfig):
         from ingest import jobs  # noqa: F401  (registers the batch job)
         from ingest.models import Document
 
-        register(Document, exclude=["content", "text", "cleaned"])
+        register(Document, exclude=["text", "cleaned"])

@@ -80,6 +80,14 @@ def test_pages_carry_the_content_security_policy(client):
     assert "onchange=" not in response.content.decode()
 
 
+def test_pages_name_their_icon_and_it_exists(client):
+    from django.contrib.staticfiles import finders
+
+    page = client.get(LOGIN).content.decode()
+    assert '<link rel="icon" href="/static/danvan/favicon.svg"' in page
+    assert finders.find("danvan/favicon.svg")
+
+
 def test_an_administrator_sees_and_unlocks_a_locked_account(world, settings):
     from django.test import Client
 
