@@ -8,6 +8,9 @@ record beside it.
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -17,7 +20,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.scope import Action, allows
 from danvan.textsafety import xml_safe_all
-from danvan.versioning import claim_version
+from danvan.versioning import StaleEditError, claim_version, stale_message
 from org.lineage import ensure_existed
 from org.models import Level, Unit
 from reports.drafting import draft
@@ -396,6 +399,27 @@ def outline_section_save(
     section.full_clean()
     section.save()
     return section
+
+
+def outline_fingerprint(level: Level | None) -> str:
+    """What the outline of ``level`` holds now, in 16 hex digits: the page
+    posts it back, so a save made from an outline someone changed meanwhile
+    is refused (the sections are saved together, not one by one)."""
+    rows = OutlineSection.objects.filter(level=level).order_by("pk")
+    content = [
+        [s.pk, s.parent_id, s.key, s.title, s.prompt, s.order, s.required] for s in rows
+    ]
+    digest = hashlib.sha256(json.dumps(content, ensure_ascii=False).encode())
+    return digest.hexdigest()[:16]
+
+
+def ensure_outline_unchanged(level: Level | None, fingerprint: str) -> None:
+    """Raise StaleEditError when the outline of ``level`` is no longer the one
+    ``fingerprint`` was taken from. Call inside the transaction that saves:
+    the sections are locked until it ends."""
+    list(OutlineSection.objects.select_for_update().filter(level=level))
+    if fingerprint != outline_fingerprint(level):
+        raise StaleEditError(stale_message())
 
 
 @transaction.atomic

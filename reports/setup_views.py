@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,7 +25,9 @@ from reports.documents import DOCX_TYPE
 from reports.documents.templates import starting_template
 from reports.models import OutlineSection, ReportTemplate
 from reports.services import (
+    ensure_outline_unchanged,
     outline_copy_for_level,
+    outline_fingerprint,
     outline_section_add,
     outline_section_remove,
     outline_section_save,
@@ -121,6 +124,7 @@ def outline_edit(request: HttpRequest) -> HttpResponse:
             "sections": forms_by_section,
             "add_form": OutlineAddForm(prefix="them", parts=parts),
             "may_edit": may_edit,
+            "fingerprint": outline_fingerprint(level),
         },
     )
 
@@ -148,17 +152,19 @@ def _outline_change(
             raise ValidationError(_errors(added))
         outline_section_add(level=level, by=user, **added.cleaned_data)
         return
-    for section in sections:
-        form = OutlineSectionForm(request.POST, prefix=f"s{section.pk}")
-        if not form.is_valid():
-            raise ValidationError(
-                _("“%(title)s”: %(errors)s")
-                % {
-                    "title": section.title,
-                    "errors": "; ".join(_errors(form)),
-                }
-            )
-        outline_section_save(section=section, by=user, **form.cleaned_data)
+    with transaction.atomic():
+        ensure_outline_unchanged(level, request.POST.get("ban_de_cuong", ""))
+        for section in sections:
+            form = OutlineSectionForm(request.POST, prefix=f"s{section.pk}")
+            if not form.is_valid():
+                raise ValidationError(
+                    _("“%(title)s”: %(errors)s")
+                    % {
+                        "title": section.title,
+                        "errors": "; ".join(_errors(form)),
+                    }
+                )
+            outline_section_save(section=section, by=user, **form.cleaned_data)
 
 
 def _errors(form: forms.Form) -> list[str]:

@@ -152,6 +152,23 @@ def test_the_outline_page(world, client_as, admin_of_the_nation):
     assert report.sections.filter(key="an-ninh-nong-thon").exists()
 
 
+def test_an_outline_saved_from_a_stale_page_is_refused(client_as, admin_of_the_nation):
+    from danvan.tests.test_stale_saves import STALE, form_values
+
+    url = "/bao-cao/de-cuong/"
+    client = client_as(admin_of_the_nation)
+    first_tab, second_tab = form_values(client, url), form_values(client, url)
+    part = OutlineSection.objects.get(level__isnull=True, key="ket-qua")
+    field = f"s{part.pk}-title"
+    assert (
+        client.post(url, first_tab | {field: "I. KẾT QUẢ ĐẠT ĐƯỢC"}).status_code == 302
+    )
+    stale = client.post(url, second_tab | {field: "I. Bản cũ"}, follow=True)
+    assert STALE in stale.content.decode()
+    part.refresh_from_db()
+    assert part.title == "I. KẾT QUẢ ĐẠT ĐƯỢC"
+
+
 def test_the_template_page(world, client_as):
     url = "/bao-cao/mau-van-ban/"
     start = client_as(world.commune_viewer).get(f"{url}mau.docx")
