@@ -51,3 +51,19 @@ def test_vietnamese_is_the_default_whatever_the_browser_says(world, client):
         "/don-vi/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9"
     ).content.decode()
     assert "Tìm đơn vị hành chính" in text
+
+
+def test_djangos_own_messages_read_correctly_in_vietnamese():
+    import pytest
+    from django.core.exceptions import ValidationError
+    from django.core.validators import MaxValueValidator, MinValueValidator
+    from django.utils import translation
+
+    with translation.override("vi"):
+        for validator, value, expected in (
+            (MinValueValidator(1), 0, "Giá trị phải lớn hơn hoặc bằng 1."),
+            (MaxValueValidator(9), 10, "Giá trị phải nhỏ hơn hoặc bằng 9."),
+        ):
+            with pytest.raises(ValidationError) as error:
+                validator(value)
+            assert error.value.messages == [expected]  # no space before the stop
