@@ -39,6 +39,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from national import add_size_arguments, ensure_national_data  # noqa: E402
+
 DOCUMENTS = {"report DOCX", "conferences XLSX"}
 CACHE_URL = os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/13")
 # Signing in hashes the password on purpose slowly (PBKDF2); once a session.
@@ -53,39 +56,17 @@ def _free_port() -> int:
 
 def prepare(args: argparse.Namespace, password: str) -> dict[str, str]:
     """The data, the accounts and a report; what the locustfile needs."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "danvan.settings")
     # The production settings, as `danvan serve` demands them.
-    os.environ.setdefault("DEBUG", "false")
     os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
     os.environ.setdefault("DANVAN_VAR_DIR", str(ROOT / "var" / "bench"))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    ensure_national_data(args)
     from accounts.models import Role, User
     from accounts.services import user_create, user_set_password
     from org.models import Unit
     from reports.models import Report
     from reports.periods import parse_period
     from reports.services import report_create
-    from work.models import Initiative
 
-    if Initiative.objects.count() < args.initiatives:
-        started = time.perf_counter()
-        call_command(
-            "bench_data",
-            initiatives=args.initiatives,
-            conferences=args.conferences,
-            values=args.values,
-            awards=args.awards,
-        )
-        print(f"data built in {time.perf_counter() - started:.0f} s", flush=True)
-        from django.db import connection
-
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
     province = Unit.objects.get(code="48", valid_to__isnull=True)  # Đà Nẵng
     names = []
     for n in range(1, args.users + 1):
@@ -231,10 +212,7 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=5)
     parser.add_argument("--flat-seconds", type=int, default=60)
     parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--initiatives", type=int, default=500_000)
-    parser.add_argument("--conferences", type=int, default=100_000)
-    parser.add_argument("--values", type=int, default=1_000_000)
-    parser.add_argument("--awards", type=int, default=50_000)
+    add_size_arguments(parser)
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         raise SystemExit("set DATABASE_URL to a PostgreSQL database (see the top)")

@@ -36,6 +36,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from national import add_size_arguments, ensure_national_data  # noqa: E402
+
 
 def setup(args: argparse.Namespace) -> None:
     bench_dir = ROOT / "var" / "bench"
@@ -46,33 +48,9 @@ def setup(args: argparse.Namespace) -> None:
             path.unlink()
         os.environ["DATABASE_URL"] = f"sqlite:///{path}"
     os.environ.setdefault("DANVAN_VAR_DIR", str(bench_dir))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "danvan.settings")
-    os.environ.setdefault("DEBUG", "false")
     os.environ.setdefault("SECRET_KEY", "bench-only")
     os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    from work.models import Initiative
-
-    if Initiative.objects.count() < args.initiatives:
-        started = time.perf_counter()
-        call_command(
-            "bench_data",
-            initiatives=args.initiatives,
-            conferences=args.conferences,
-            values=args.values,
-            awards=args.awards,
-        )
-        print(f"data built in {time.perf_counter() - started:.0f} s")
-    call_command("migrate", verbosity=0)
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+    ensure_national_data(args)
 
 
 HAND_SQL = """
@@ -142,10 +120,7 @@ def timed(function: Any, repeat: int) -> tuple[float, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--initiatives", type=int, default=500_000)
-    parser.add_argument("--conferences", type=int, default=100_000)
-    parser.add_argument("--values", type=int, default=1_000_000)
-    parser.add_argument("--awards", type=int, default=50_000)
+    add_size_arguments(parser)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args()

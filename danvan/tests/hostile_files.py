@@ -73,18 +73,23 @@ def docx_zero_member(path: Path, megabytes: int = 1024) -> Path:
     return _docx(path, "<w:p><w:r><w:t>Hội nghị</w:t></w:r></w:p>".encode(), zeros)
 
 
-def docx_many_varied_paragraphs(path: Path, megabytes: float = 22) -> Path:
-    """A document under every archive limit that is as heavy to parse as such
-    a document can be: hundreds of thousands of short, different paragraphs
-    (so it compresses about as much as real text does)."""
-    rng = random.Random(4)
+def _varied(template: str, megabytes: float, seed: int) -> bytes:
+    """``template`` filled with six random digits, repeated to ``megabytes``:
+    short, all different, compressing about as much as real text does."""
+    rng = random.Random(seed)
     parts: list[bytes] = []
     size = 0
     while size < megabytes * 2**20:
-        part = f"<w:p><w:r><w:t>{rng.randrange(10**6):06d}</w:t></w:r></w:p>".encode()
+        part = template.format(rng.randrange(10**6)).encode()
         parts.append(part)
         size += len(part)
-    return _docx(path, b"".join(parts))
+    return b"".join(parts)
+
+
+def docx_many_varied_paragraphs(path: Path, megabytes: float = 22) -> Path:
+    """A document under every archive limit that is as heavy to parse as such
+    a document can be: hundreds of thousands of short, different paragraphs."""
+    return _docx(path, _varied("<w:p><w:r><w:t>{:06d}</w:t></w:r></w:p>", megabytes, 4))
 
 
 _XLSX_TYPES = (
@@ -201,17 +206,11 @@ def xlsx_shared_strings(path: Path, count: int = 3_000_000) -> Path:
 
 
 def xlsx_varied_shared_strings(path: Path, megabytes: float = 22) -> Path:
-    """Shared strings under every archive limit, as many as fit: short and
-    all different, so they compress only as much as real text does."""
-    rng = random.Random(5)
-    parts: list[bytes] = []
-    size = 0
-    while size < megabytes * 2**20:
-        part = f"<si><t>{rng.randrange(10**6):06d}</t></si>".encode()
-        parts.append(part)
-        size += len(part)
+    """Shared strings under every archive limit, as many as fit."""
     return _xlsx(
-        path, ("<sheetData>" + _HEADER_ROW + "</sheetData>").encode(), b"".join(parts)
+        path,
+        ("<sheetData>" + _HEADER_ROW + "</sheetData>").encode(),
+        _varied("<si><t>{:06d}</t></si>", megabytes, 5),
     )
 
 

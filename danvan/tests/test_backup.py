@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -70,18 +71,22 @@ def _counts_sqlite(path: Path) -> dict[str, int]:
         return counts
 
 
-def _counts_postgresql(name: str) -> dict[str, int]:
+def _connect(dbname: str) -> Any:
     import psycopg
 
     settings = connection.settings_dict
-    with psycopg.connect(
+    return psycopg.connect(
         host=settings["HOST"] or "127.0.0.1",
         port=settings["PORT"] or 5432,
         user=settings["USER"],
         password=settings["PASSWORD"] or None,
-        dbname=name,
+        dbname=dbname,
         autocommit=True,
-    ) as db:
+    )
+
+
+def _counts_postgresql(name: str) -> dict[str, int]:
+    with _connect(name) as db:
         tables = [
             row[0]
             for row in db.execute(
@@ -97,17 +102,7 @@ def _counts_postgresql(name: str) -> dict[str, int]:
 
 
 def _admin(sql: str) -> None:
-    import psycopg
-
-    settings = connection.settings_dict
-    with psycopg.connect(
-        host=settings["HOST"] or "127.0.0.1",
-        port=settings["PORT"] or 5432,
-        user=settings["USER"],
-        password=settings["PASSWORD"] or None,
-        dbname="postgres",
-        autocommit=True,
-    ) as db:
+    with _connect("postgres") as db:
         db.execute(sql)
 
 
