@@ -109,7 +109,7 @@ class _Browser:
 
 @pytest.mark.skipif(
     not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="needs PostgreSQL: the SQLite test database lives in this process's memory",
+    reason="needs PostgreSQL: a province runs the production server on it",
 )
 # A transactional test: the server process must see the data, so it is
 # committed; the data the migrations load (unit kinds…) is restored first,
