@@ -54,21 +54,24 @@ def _restore(
     )
 
 
+def _count_rows(db: Any, list_tables: str) -> dict[str, int]:
+    """Every table ``list_tables`` names, with its row count, read through
+    the connection ``db`` (sqlite3 or psycopg: both have execute)."""
+    counts = {}
+    for (table,) in db.execute(list_tables).fetchall():
+        row = db.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()
+        assert row is not None
+        counts[table] = int(row[0])
+    return counts
+
+
 def _counts_sqlite(path: Path) -> dict[str, int]:
     with sqlite3.connect(path) as db:
-        tables = [
-            name
-            for (name,) in db.execute(
-                "SELECT name FROM sqlite_master WHERE type='table' "
-                "AND name NOT LIKE 'sqlite_%' ORDER BY name"
-            )
-        ]
-        counts = {}
-        for table in tables:
-            row = db.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()
-            assert row is not None
-            counts[table] = int(row[0])
-        return counts
+        return _count_rows(
+            db,
+            "SELECT name FROM sqlite_master WHERE type='table' "
+            "AND name NOT LIKE 'sqlite_%'",
+        )
 
 
 def _connect(dbname: str) -> Any:
@@ -87,18 +90,9 @@ def _connect(dbname: str) -> Any:
 
 def _counts_postgresql(name: str) -> dict[str, int]:
     with _connect(name) as db:
-        tables = [
-            row[0]
-            for row in db.execute(
-                "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
-            )
-        ]
-        counts = {}
-        for table in tables:
-            row = db.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()
-            assert row is not None
-            counts[table] = int(row[0])
-        return counts
+        return _count_rows(
+            db, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+        )
 
 
 def _admin(sql: str) -> None:
