@@ -49,7 +49,9 @@ def _https(host: str | None) -> str:
     return (host or "").replace("http://", "https://", 1)
 
 
-class Staff(HttpUser):
+class Pages(HttpUser):
+    """Staff at work on pages (the flat-out throughput run)."""
+
     wait_time = between(WAIT, 3 * WAIT) if WAIT else constant(0)
 
     def on_start(self) -> None:
@@ -136,6 +138,10 @@ class Staff(HttpUser):
             headers={"Referer": f"{_https(self.host)}{url}"},
             name="model save",
         )
+
+
+class Staff(Pages):
+    """Staff at work: the pages, and now and then a document download."""
 
     @task(1)
     def export(self) -> None:

@@ -14,9 +14,13 @@ import io
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from reports.figures import Figures, row_label
+from vn.numbers import format_percent, format_quantity
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -45,6 +49,14 @@ def _wrap(label: str, width: int = 18) -> str:
     return "\n".join(textwrap.wrap(label, width)) or label
 
 
+def _counts(axis: Any, top: float) -> None:
+    """A count axis: whole numbers only, from 0 (never 0.2 or -0.04)."""
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
+    axis.set_view_interval(0, max(top, 1) * 1.15, ignore=True)
+
+
 def by_field(figures: Figures) -> Figure:
     table = figures.table("initiatives_by_field")
     rows = [r for r in table.rows if r[0] != "Tổng số"]
@@ -57,6 +69,7 @@ def by_field(figures: Figures) -> Figure:
     axes.bar([p - 0.2 for p in positions], before, 0.4, color=_GREY, label="Cùng kỳ")
     bars = axes.bar([p + 0.2 for p in positions], now, 0.4, color=_BLUE, label="Kỳ này")
     axes.bar_label(bars, fontsize=8)
+    _counts(axes.yaxis, max([*now, *before, 1]))
     axes.set_xticks(list(positions), labels, fontsize=8)
     axes.set_title("Mô hình, điển hình theo lĩnh vực", fontsize=10)
     axes.legend(fontsize=8)
@@ -64,24 +77,45 @@ def by_field(figures: Figures) -> Figure:
     return figure
 
 
+SHOWN_CHILDREN = 15
+
+
+def child_bars(figures: Figures) -> list[tuple[str, int, bool]]:
+    """The per-unit chart's bars: the units with the most models, then the
+    others together, so that 94 wards stay readable; (name, models,
+    reported)."""
+    children = sorted(figures.children, key=lambda c: -c.initiatives)
+    bars = [
+        (row_label(c, figures.period), c.initiatives, c.reported)
+        for c in children[:SHOWN_CHILDREN]
+    ]
+    rest = children[SHOWN_CHILDREN:]
+    if rest:
+        bars.append(
+            (
+                f"{len(rest)} đơn vị còn lại",
+                sum(c.initiatives for c in rest),
+                all(c.reported for c in rest),
+            )
+        )
+    return bars
+
+
 def by_child(figures: Figures) -> Figure:
-    # The 25 with the most initiatives; those without data are listed beside.
-    children = sorted(figures.children, key=lambda c: -c.initiatives)[:25]
-    figure = _figure(max(2.4, 0.28 * len(children) + 1), left=0.36)
+    bars_shown = child_bars(figures)
+    figure = _figure(max(2.4, 0.28 * len(bars_shown) + 1), left=0.36)
     axes = figure.subplots()
-    names = [_wrap(row_label(c, figures.period), 28) for c in children]
-    values = [c.initiatives for c in children]
-    colours = [_BLUE if c.reported else _RED for c in children]
-    positions = list(range(len(children)))
+    names = [_wrap(name, 28) for name, _n, _r in bars_shown]
+    values = [n for _name, n, _r in bars_shown]
+    colours = [_BLUE if reported else _RED for _name, _n, reported in bars_shown]
+    positions = list(range(len(bars_shown)))
     bars = axes.barh(positions, values, color=colours)
     axes.set_yticks(positions, names)
     axes.bar_label(bars, fontsize=7)
+    _counts(axes.xaxis, max([*values, 1]))
     axes.invert_yaxis()
     axes.tick_params(axis="y", labelsize=7)
-    title = "Mô hình, điển hình theo đơn vị trực thuộc"
-    if len(figures.children) > len(children):
-        title += f" (25/{len(figures.children)} đơn vị nhiều nhất)"
-    axes.set_title(title, fontsize=10)
+    axes.set_title("Mô hình, điển hình theo đơn vị trực thuộc", fontsize=10)
     axes.spines[["top", "right"]].set_visible(False)
     return figure
 
@@ -108,7 +142,7 @@ def trend(figures: Figures) -> Figure:
     axes.set_title(
         f"Mô hình, điển hình qua các năm ({figures.period.label})", fontsize=10
     )
-    axes.set_ylim(bottom=0, top=max([*totals, 1]) * 1.2)
+    _counts(axes.yaxis, max([*totals, 1]) * 1.05)
     axes.spines[["top", "right"]].set_visible(False)
     return figure
 
@@ -139,18 +173,81 @@ def targets(figures: Figures) -> Figure:
     return figure
 
 
+def _field_table(figures: Figures) -> tuple[list[Any], list[list[Any]]]:
+    table = figures.table("initiatives_by_field")
+    return table.header[:3], [row[:3] for row in table.text_rows()]
+
+
+def _child_table(figures: Figures) -> tuple[list[Any], list[list[Any]]]:
+    return [_("Đơn vị"), _("Mô hình, điển hình"), _("Đã báo cáo")], [
+        [name, format_quantity(n), _("Có") if reported else _("Chưa")]
+        for name, n, reported in child_bars(figures)
+    ]
+
+
+def _trend_table(figures: Figures) -> tuple[list[Any], list[list[Any]]]:
+    return [_("Năm"), _("Mô hình, điển hình")], [
+        [year, format_quantity(n)] for year, n in figures.trend
+    ]
+
+
+def _targets_table(figures: Figures) -> tuple[list[Any], list[list[Any]]]:
+    return [_("Đơn vị"), _("Chỉ tiêu"), _("Tỷ lệ"), _("Đánh giá")], [
+        [
+            str(t.unit),
+            t.description,
+            format_percent(t.percent),
+            _("Đạt") if t.met else _("Chưa đạt"),
+        ]
+        for t in figures.now.targets[:20]
+    ]
+
+
 @dataclass(frozen=True)
 class Chart:
     key: str
-    title: str
+    title: str | Promise
     draw: Callable[[Figures], Figure]
+    # The same numbers as a table: for screen readers and for reading exact
+    # values (pages show it under the chart).
+    data: Callable[[Figures], tuple[list[Any], list[list[Any]]]]
+    # Whether the figures have anything for this chart to show.
+    has_data: Callable[[Figures], bool]
+
+    def table(self, figures: Figures) -> dict[str, Any]:
+        header, rows = self.data(figures)
+        return {"header": header, "rows": rows}
 
 
 CHARTS = [
-    Chart("by-field", "Theo lĩnh vực", by_field),
-    Chart("by-child", "Theo đơn vị trực thuộc", by_child),
-    Chart("trend", "Qua các năm", trend),
-    Chart("targets", "Chỉ tiêu", targets),
+    Chart(
+        "by-field",
+        _("Mô hình, điển hình theo lĩnh vực"),
+        by_field,
+        _field_table,
+        lambda f: bool(f.now.initiatives or f.before.initiatives),
+    ),
+    Chart(
+        "by-child",
+        _("Mô hình, điển hình theo đơn vị trực thuộc"),
+        by_child,
+        _child_table,
+        lambda f: any(c.initiatives for c in f.children),
+    ),
+    Chart(
+        "trend",
+        _("Mô hình, điển hình qua các năm"),
+        trend,
+        _trend_table,
+        lambda f: any(n for _year, n in f.trend),
+    ),
+    Chart(
+        "targets",
+        "Thực hiện chỉ tiêu",
+        targets,
+        _targets_table,
+        lambda f: bool(f.now.targets),
+    ),
 ]
 
 
@@ -190,10 +287,14 @@ def drawn(chart: Chart, figures: Figures, fmt: str, *, font: str = "") -> bytes:
 
 
 def shown(figures: Figures) -> list[Chart]:
-    """The charts that have something to show."""
+    """The charts that have something to show (the page says in words when
+    none has)."""
+    return [chart for chart in CHARTS if chart.has_data(figures)]
+
+
+def for_page(figures: Figures) -> list[dict[str, Any]]:
+    """The charts a page shows, each with its numbers as a table."""
     return [
-        chart
-        for chart in CHARTS
-        if not (chart.key == "by-child" and not figures.children)
-        and not (chart.key == "targets" and not figures.now.targets)
+        {"key": chart.key, "title": chart.title, **chart.table(figures)}
+        for chart in shown(figures)
     ]

@@ -9,10 +9,11 @@ documents the Vietnamese way, the spreadsheet as numbers).
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from django.utils.formats import date_format
 
@@ -350,36 +351,38 @@ def data_version() -> int:
     """A number that moves with every change of the recorded data: the newest
     audit entry (every save and delete writes one, bulk imports too; see
     danvan.audit). One index lookup."""
-    from auditlog.models import LogEntry
-    from django.db.models import Max
+    from danvan.audit import data_version as newest
 
-    newest: int | None = LogEntry.objects.aggregate(newest=Max("id"))["newest"]
-    return newest or 0
+    return newest()
+
+
+def _key(kind: str, unit: Unit, period: Period, *parts: str) -> str:
+    from django.utils import timezone
+    from django.utils.translation import get_language
+
+    return ":".join(
+        [
+            "danvan",
+            kind,
+            str(unit.pk),
+            period.code,
+            *parts,
+            get_language() or "",
+            timezone.localdate().isoformat(),
+        ]
+    )
 
 
 def cached(
     kind: str, unit: Unit, period: Period, make: Callable[[], T], *, version: int
 ) -> T:
     """``make()``, kept in the cache for this unit, period, data version,
-    language and day: the dashboard and its charts compute the figures once
-    per change of the data, not once per request and chart. With several web
-    processes the cache is Redis (CACHE_URL), so a change seen by one is seen
-    by all; the version in the key means no entry outlives a change."""
+    language and day. With several web processes the cache is Redis
+    (CACHE_URL), so what one computes serves all; the version in the key
+    means the entry is used only with the data it was made from."""
     from django.core.cache import cache
-    from django.utils import timezone
-    from django.utils.translation import get_language
 
-    key = ":".join(
-        [
-            "danvan",
-            kind,
-            str(unit.pk),
-            period.code,
-            str(version),
-            get_language() or "",
-            timezone.localdate().isoformat(),
-        ]
-    )
+    key = _key(kind, unit, period, str(version))
     found = cache.get(key)
     if found is None:
         found = make()
@@ -390,12 +393,68 @@ def cached(
 CACHE_SECONDS = 3600
 
 
-def figures_for_page(unit: Unit, period: Period) -> Figures:
-    """``report_figures`` through the cache (pages; documents compute afresh)."""
-    return cached(
-        "figures",
-        unit,
-        period,
-        lambda: report_figures(unit, period),
-        version=data_version(),
+@dataclass(frozen=True)
+class Snapshot(Generic[T]):
+    """Figures as computed from the data at ``version``, at ``computed_at``."""
+
+    value: T
+    version: int
+    computed_at: float
+
+    @property
+    def at(self) -> dt.datetime:
+        from django.utils import timezone
+
+        return timezone.localtime(dt.datetime.fromtimestamp(self.computed_at, dt.UTC))
+
+    @property
+    def max_age(self) -> int:
+        from django.conf import settings
+
+        return int(settings.FIGURES_MAX_AGE_SECONDS)
+
+
+def snapshot(
+    kind: str,
+    unit: Unit,
+    period: Period,
+    make: Callable[[], T],
+    *,
+    fresh: bool = False,
+) -> Snapshot[T]:
+    """``make()`` as of the data now, or as of a moment ago.
+
+    A province's figures take a few hundred milliseconds of the server to
+    compute, and with an office at work the data changes every few seconds:
+    recomputing on every change made each dashboard view pay for it. So pages
+    show a snapshot: the one in the cache serves while it is younger than
+    FIGURES_MAX_AGE_SECONDS, even if the data has changed since; the page
+    says when its figures were computed and offers to compute them again
+    (``fresh``). With unchanged data the snapshot serves however old it is.
+    Reports' documents do not come through here; they always compute afresh."""
+    from django.conf import settings
+    from django.core.cache import cache
+
+    key = _key(f"snapshot-{kind}", unit, period)
+    current = data_version()
+    found = cache.get(key)
+    if isinstance(found, Snapshot) and (
+        found.version == current
+        or (
+            not fresh
+            and time.time() - found.computed_at < settings.FIGURES_MAX_AGE_SECONDS
+        )
+    ):
+        return found
+    made = Snapshot(make(), current, time.time())
+    cache.set(key, made, timeout=CACHE_SECONDS)
+    return made
+
+
+def figures_for_page(
+    unit: Unit, period: Period, *, fresh: bool = False
+) -> Snapshot[Figures]:
+    """``report_figures`` as a snapshot (see ``snapshot``)."""
+    return snapshot(
+        "figures", unit, period, lambda: report_figures(unit, period), fresh=fresh
     )

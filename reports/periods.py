@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.utils.translation import gettext as _
+
 from vn.prose import date_range
 
 
@@ -71,6 +73,30 @@ class Period:
         if self.kind is PeriodKind.MONTH:
             return f"tháng {s.month} năm {s.year}"
         return f"từ ngày {self.start:%d/%m/%Y} đến ngày {self.end:%d/%m/%Y}"
+
+    @property
+    def display(self) -> str:
+        """How pages name the period, in the reader's language, capitalised
+        ("6 tháng đầu năm 2026", "First half of 2026"); documents use
+        ``label``."""
+        s, year = self.start, self.start.year
+        if self.kind is PeriodKind.YEAR:
+            return _("Năm %(year)d") % {"year": year}
+        if self.kind is PeriodKind.HALF:
+            if s.month == 1:
+                return _("6 tháng đầu năm %(year)d") % {"year": year}
+            return _("6 tháng cuối năm %(year)d") % {"year": year}
+        if self.kind is PeriodKind.QUARTER:
+            return _("Quý %(roman)s năm %(year)d") % {
+                "roman": _ROMAN[(s.month - 1) // 3 + 1],
+                "year": year,
+            }
+        if self.kind is PeriodKind.MONTH:
+            return _("Tháng %(month)d năm %(year)d") % {"month": s.month, "year": year}
+        return _("Từ %(start)s đến %(end)s") % {
+            "start": f"{self.start:%d/%m/%Y}",
+            "end": f"{self.end:%d/%m/%Y}",
+        }
 
     @property
     def during(self) -> str:
@@ -191,3 +217,16 @@ def current_period(today: dt.date) -> Period:
     if today.month <= 10:
         return parse_period(f"{year}H2")
     return parse_period(f"{year}")
+
+
+def period_choices(today: dt.date, years: int = 6) -> list[tuple[int, list[Period]]]:
+    """What a period picker offers, by year from this one back: the year,
+    its halves, quarters and months."""
+    groups = []
+    for year in range(today.year, today.year - years, -1):
+        periods = [parse_period(f"{year}"), parse_period(f"{year}H1")]
+        periods.append(parse_period(f"{year}H2"))
+        periods += [parse_period(f"{year}Q{q}") for q in range(1, 5)]
+        periods += [parse_period(f"{year}-{m:02d}") for m in range(1, 13)]
+        groups.append((year, periods))
+    return groups

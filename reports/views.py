@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.models import User
 from accounts.scope import Action, allows, get_or_404, require, scoped
+from danvan.formats.dates import parse_day
 from danvan.web import add_service_errors, over_rate, paginate, rate_limited
 from jobs.models import Job
 from jobs.services import job_start
@@ -21,12 +22,18 @@ from org.models import Unit
 from org.selectors import history_of
 from reports import charts
 from reports.documents import DOCX_TYPE, report_file
-from reports.figures import cached, data_version, figures_for_page
+from reports.figures import cached, figures_for_page
 from reports.forms import DecisionForm, LayoutForm, ReportCreateForm, ReportEditForm
 from reports.headers import report_day, signatures
 from reports.models import DocumentLayout, Report
 from reports.news import article_docx, conference_article
-from reports.periods import Period, PeriodError, current_period, parse_period
+from reports.periods import (
+    Period,
+    PeriodError,
+    current_period,
+    parse_period,
+    period_choices,
+)
 from reports.services import (
     layout_update,
     report_approve,
@@ -46,6 +53,17 @@ def _period_from(request: HttpRequest) -> tuple[Period, str | None]:
     """The period asked for in ``?ky=``, or the current one; and an error."""
     default = current_period(timezone.localdate())
     text = request.GET.get("ky", "").strip()
+    # A date range from the picker's two dates (dd/mm/yyyy).
+    first, last = request.GET.get("tu", "").strip(), request.GET.get("den", "").strip()
+    if first or last:
+        start, end = parse_day(first), parse_day(last)
+        if start is None or end is None:
+            return default, _(
+                "Hãy nhập cả ngày bắt đầu và ngày kết thúc, dạng dd/mm/yyyy."
+            )
+        if end < start:
+            return default, _("Ngày kết thúc không được trước ngày bắt đầu.")
+        text = f"{start.isoformat()}..{end.isoformat()}"
     if not text:
         return default, None
     try:
@@ -63,6 +81,10 @@ def _svg(figure_svg: bytes) -> HttpResponse:
     return response
 
 
+# ?tinh_lai=1 computes a page's figures again at once (see reports.figures.snapshot).
+RECOMPUTE = "tinh_lai"
+
+
 @require_GET
 def dashboard_home(request: HttpRequest) -> HttpResponse:
     user = request.user
@@ -77,7 +99,15 @@ def dashboard_home(request: HttpRequest) -> HttpResponse:
 def dashboard(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = get_or_404(request.user, Unit.objects.select_related("kind"), pk=unit_id)
     period, error = _period_from(request)
-    figures = figures_for_page(unit, period)
+    if request.GET.get(RECOMPUTE) == "1":
+        over_rate(request, "documents")
+        figures_for_page(unit, period, fresh=True)
+        query = request.GET.copy()
+        del query[RECOMPUTE]
+        return redirect(f"{request.path}?{query.urlencode()}")
+    snap = figures_for_page(unit, period)
+    figures = snap.value
+    groups = period_choices(timezone.localdate())
     reports = scoped(request.user, Report.objects.filter(unit=unit)).select_related(
         "period"
     )
@@ -89,10 +119,13 @@ def dashboard(request: HttpRequest, unit_id: int) -> HttpResponse:
             "period": period,
             "period_error": error,
             "figures": figures,
-            "charts": charts.shown(figures),
+            "snapshot": snap,
+            "charts": charts.for_page(figures),
             "reports": reports[:10],
             "can_report": allows(request.user, Action.CHANGE, unit),
             "quick_periods": _quick_periods(),
+            "period_groups": groups,
+            "period_offered": any(p == period for _y, ps in groups for p in ps),
         },
     )
 
@@ -112,14 +145,22 @@ def dashboard_chart(request: HttpRequest, unit_id: int, chart: str) -> HttpRespo
     if drawing is None:
         raise Http404
     period, _error = _period_from(request)
-    version = data_version()
+    return _chart(request, drawing, unit, period)
+
+
+def _chart(
+    request: HttpRequest, drawing: charts.Chart, unit: Unit, period: Period
+) -> HttpResponse:
+    """A chart of the figures the page shows (the same snapshot), drawn once
+    per snapshot."""
+    snap = figures_for_page(unit, period)
     return _svg(
         cached(
             f"chart-{drawing.key}",
             unit,
             period,
-            lambda: charts.drawn(drawing, figures_for_page(unit, period), "svg"),
-            version=version,
+            lambda: charts.drawn(drawing, snap.value, "svg"),
+            version=snap.version,
         )
     )
 
@@ -213,7 +254,12 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
         and allows(user, Action.APPROVE, report.unit)
         and (user.unit_id != report.unit_id or report.unit.depth == 1)
     )
-    figures = figures_for_page(report.unit, report.period.value)
+    if request.method == "GET" and request.GET.get(RECOMPUTE) == "1":
+        over_rate(request, "documents")
+        figures_for_page(report.unit, report.period.value, fresh=True)
+        return redirect("reports:report_detail", report_id=report.pk)
+    snap = figures_for_page(report.unit, report.period.value)
+    figures = snap.value
     ready = scoped(user, Job.objects.filter(kind="report-file")).filter(
         pk=request.GET.get("viec") or 0,
         params__report_id=report.pk,
@@ -227,7 +273,8 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
             "ready": ready.first() if request.GET.get("viec", "").isdigit() else None,
             "form": form,
             "figures": figures,
-            "charts": charts.shown(figures),
+            "snapshot": snap,
+            "charts": charts.for_page(figures),
             # The unit may edit and submit while the report is a draft, returned,
             # or approved with its lock reopened.
             "can_edit": allows(user, Action.CHANGE, report.unit)
@@ -318,16 +365,7 @@ def report_chart(request: HttpRequest, report_id: int, chart: str) -> HttpRespon
     drawing = CHART_KEYS.get(chart)
     if drawing is None:
         raise Http404
-    unit, period = report.unit, report.period.value
-    return _svg(
-        cached(
-            f"chart-{drawing.key}",
-            unit,
-            period,
-            lambda: charts.drawn(drawing, figures_for_page(unit, period), "svg"),
-            version=data_version(),
-        )
-    )
+    return _chart(request, drawing, report.unit, report.period.value)
 
 
 @require_GET
