@@ -16,4 +16,15 @@ def site(request: HttpRequest) -> dict[str, Any]:
         # A form that creates something posts this back once (see
         # danvan.middleware.OnceOnlyMiddleware); made only if a page uses it.
         "once_token": SimpleLazyObject(lambda: uuid.uuid4().hex),
+        # The grouped menu, built only on pages that show it.
+        "nav_groups": SimpleLazyObject(lambda: _navigation(request)),
     }
+
+
+def _navigation(request: HttpRequest) -> list[Any]:
+    from danvan.navigation import groups_for
+
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return []
+    return groups_for(user, request.path)

@@ -77,6 +77,9 @@ if not DEBUG:
 ROOT_URLCONF = "danvan.urls"
 WSGI_APPLICATION = "danvan.wsgi.application"
 
+# Dates shown and typed as dd/mm/yyyy in both languages (danvan/formats).
+FORMAT_MODULE_PATH = ["danvan.formats"]
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -225,6 +228,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # finishes; Celery beat (`celery -A danvan.celery_app beat`) removes older ones
 # every night at 02:30.
 JOB_FILES_DAYS = env_int("JOB_FILES_DAYS", 7)
+# Dashboards and report pages show figures computed at most this many seconds
+# ago (the page says when, and offers to compute them again at once).
+# Documents are always computed afresh. See reports.figures.snapshot.
+FIGURES_MAX_AGE_SECONDS = env_int("FIGURES_MAX_AGE_SECONDS", 60)
 CELERY_BEAT_SCHEDULE = {
     "expire-job-files": {
         "task": "jobs.expire",

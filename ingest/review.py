@@ -16,6 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from ingest.facts import EVENT_KINDS, FIELDS, empty_facts
+from org.forms import DATE_WIDGET
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -205,9 +206,7 @@ def _number(text: str, line_no: int, what: object) -> float | int | None:
 
 
 def _date_field(label: StrOrPromise, *, required: bool = False) -> forms.DateField:
-    return forms.DateField(
-        label=label, required=required, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    return forms.DateField(label=label, required=required, widget=DATE_WIDGET)
 
 
 class FactsForm(forms.Form):

@@ -11,7 +11,27 @@ from org.lineage import parse_unit_ref
 from org.models import Body, BodyKind, Person, Reorganization, Unit, UnitKind
 from org.services import NewUnit
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+class DayInput(forms.DateInput):
+    """A date typed as dd/mm/yyyy, whatever the browser's language (a native
+    date input follows the browser: mm/dd/yyyy in an English one)."""
+
+    input_type = "text"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(
+            {
+                "placeholder": "dd/mm/yyyy",
+                "inputmode": "numeric",
+                "autocomplete": "off",
+                "size": 12,
+                **(attrs or {}),
+            },
+            format="%d/%m/%Y",
+        )
+
+
+DATE_WIDGET = DayInput()
 
 
 class UnitSearchForm(forms.Form):

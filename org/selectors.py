@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from auditlog.models import LogEntry
-from django.db.models import F, Model, Q, QuerySet
+from django.db.models import Case, F, IntegerField, Model, Q, QuerySet, Value, When
+from django.db.models.functions import Concat
 from django.utils import timezone
 
 from accounts.scope import get_or_404, scoped
@@ -41,16 +42,45 @@ def unit_search(
     user: User | AnonymousUser, query: str, *, active_only: bool = False
 ) -> QuerySet[Unit]:
     """Units in scope whose name or code matches ``query``, insensitive to
-    diacritics, case, Unicode form and tone placement."""
+    diacritics, case, Unicode form and tone placement, best first: the unit
+    whose short name is the query ("tan phu": Huyện Tân Phú, Xã Tân Phú),
+    then the query as whole words in the name, then every word as the start
+    of a word ("hon quan" finds Hồng Quang after Hớn Quản), then inside words
+    ("phu" in "phường"); at equal rank the higher level first (the district
+    Tân Phú before the commune), then current units before former ones, then
+    by name."""
     units = scoped(user, Unit.objects.select_related("kind__level"))
-    key = fold(query)
+    key = " ".join(fold(query).split())
     for word in key.split():
         units = units.filter(search_key__contains=word)
     if active_only:
         units = units.filter(valid_to__isnull=True)
+    order: list[Any] = []
+    if key:
+        # search_key is "name short_name code", folded; spaces around it let
+        # a word's start be found as " word".
+        padded = Concat(Value(" "), F("search_key"), Value(" "))
+        units = units.annotate(_padded=padded).annotate(
+            _rank=Case(
+                # The short name is the query: "name short code" ends with
+                # it twice when the name is the kind and the short name.
+                When(
+                    search_key__endswith=Concat(Value(f" {key} {key} "), F("code")),
+                    then=Value(0),
+                ),
+                When(_padded__contains=f" {key} ", then=Value(1)),
+                When(
+                    Q(*[Q(_padded__contains=f" {word}") for word in key.split()]),
+                    then=Value(2),
+                ),
+                default=Value(3),
+                output_field=IntegerField(),
+            )
+        )
+        order.append("_rank")
     # Current units first on every database (NULLs sort differently otherwise).
     return units.order_by(
-        F("valid_to").desc(nulls_first=True), "kind__level__rank", "name"
+        *order, "kind__level__rank", F("valid_to").desc(nulls_first=True), "name"
     )
 
 

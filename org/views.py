@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.scope import Action, get_or_404, require, scoped
+from danvan.formats.dates import parse_day
 from danvan.web import add_service_errors, paginate, rate_limited
 from org import selectors, services
 from org.forms import (
@@ -68,10 +69,7 @@ def unit_picker(request: HttpRequest) -> HttpResponse:
 
 
 def _day(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        return None
+    return parse_day(text)
 
 
 def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from django import forms
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
@@ -70,10 +70,15 @@ def filtered(
     """Apply a valid ListFilterForm's data to ``queryset``.
 
     The search matches every word of the query, folded like the stored
-    ``search_key`` (diacritics, case, Unicode form and tone placement ignored).
+    ``search_key`` (diacritics, case, Unicode form and tone placement
+    ignored); a number also matches the record with that number.
     """
     for word in fold(data.get("q") or "").split():
-        queryset = queryset.filter(search_key__contains=word)
+        match = Q(search_key__contains=word)
+        if word.isdigit() and len(word) <= 18:
+            # A record's number (the "Số hiệu" lists show) finds it.
+            match |= Q(pk=int(word))
+        queryset = queryset.filter(match)
     unit: Unit | None = data.get("unit")
     if unit is not None and unit.is_active:
         # Today's unit: its records and those of the units that live on in it.

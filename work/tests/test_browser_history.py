@@ -114,7 +114,14 @@ def test_a_former_districts_conference_is_recorded_and_rolled_up_as_it_was(
     page.goto(f"{base}/don-vi/{district.pk}/")
     page.get_by_role("link", name="Thêm hội nghị").click()
     _fill_conference(page, "2026-01-10", board.name)
+    # Said beside the date and in the summary at the top, which leads to it.
     expect(
-        page.get_by_text("“Huyện Tân Phú” chỉ tồn tại đến ngày 30/06/2025")
+        page.locator(".field-errors").get_by_text(
+            "“Huyện Tân Phú” chỉ tồn tại đến ngày 30/06/2025"
+        )
     ).to_be_visible()
+    summary = page.get_by_role("alert").get_by_role("link", name="Ngày tổ chức:")
+    expect(summary).to_contain_text("chỉ tồn tại đến ngày 30/06/2025")
+    summary.click()
+    expect(page.get_by_label("Ngày tổ chức")).to_be_focused()
     assert Conference.objects.count() == 1

@@ -2,6 +2,8 @@
 // before the page paints so nothing jumps.
 (function () {
   var root = document.documentElement;
+  // Styles for the scripted page (the folding menu) apply only with scripts.
+  root.classList.add("js");
   function apply() {
     var step = parseInt(localStorage.getItem("danvan-font") || "0", 10);
     root.style.fontSize = (100 + step * 12.5) + "%";

@@ -1,0 +1,9 @@
+"""Vietnamese formats: Django's, with dates shown and typed as dd/mm/yyyy
+(see danvan.formats.DATE_INPUT_FORMATS)."""
+
+from django.conf.locale.vi.formats import *  # noqa: F403
+
+from danvan.formats.dates import DATE_INPUT_FORMATS  # noqa: F401
+
+SHORT_DATE_FORMAT = "d/m/Y"
+SHORT_DATETIME_FORMAT = "H:i d/m/Y"
