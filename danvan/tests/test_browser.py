@@ -128,7 +128,7 @@ def test_reorganization_with_the_unit_picker(page: Page, live_server):
     page.get_by_role("button", name="Đăng nhập").click()
     page.goto(f"{live_server.url}/don-vi/{world.sibling.pk}/sap-xep/")
     page.get_by_label("Hình thức").select_option("merge")
-    page.get_by_label("Ngày hiệu lực").fill("2025-07-01")
+    page.get_by_label("Ngày hiệu lực").fill("01/07/2025")
     page.get_by_label("hoặc tìm theo tên").press_sequentially("an phu", delay=20)
     page.get_by_role("button", name="Xã An Phú").click()
     expect(page.get_by_label("Mã đơn vị liên quan")).to_have_value("X01")

@@ -68,12 +68,12 @@ def test_a_seed_articles_facts_entered_and_shown_back(
     page.get_by_label("Tên hội nghị").fill(
         "Hội nghị tổng kết công tác dân vận và các ban chỉ đạo năm 2023"
     )
-    page.get_by_label("Ngày tổ chức").fill("2024-01-10")
+    page.get_by_label("Ngày tổ chức").fill("10/01/2024")
     page.get_by_label("Cơ quan tổ chức").select_option(label=board.name)
-    page.get_by_label("Kỳ đánh giá từ ngày").fill("2023-01-01")
-    page.get_by_label("Kỳ đánh giá đến ngày").fill("2023-12-31")
-    page.get_by_label("Kỳ triển khai từ ngày").fill("2024-01-01")
-    page.get_by_label("Kỳ triển khai đến ngày").fill("2024-12-31")
+    page.get_by_label("Kỳ đánh giá từ ngày").fill("01/01/2023")
+    page.get_by_label("Kỳ đánh giá đến ngày").fill("31/12/2023")
+    page.get_by_label("Kỳ triển khai từ ngày").fill("01/01/2024")
+    page.get_by_label("Kỳ triển khai đến ngày").fill("31/12/2024")
     page.get_by_role("button", name="Lưu").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Hội nghị tổng kết")
 

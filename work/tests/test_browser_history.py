@@ -89,7 +89,7 @@ def test_a_former_districts_conference_is_recorded_and_rolled_up_as_it_was(
     # The conference, through the form, under the district as it was in 2023.
     page.goto(f"{base}/don-vi/{district.pk}/")
     page.get_by_role("link", name="Thêm hội nghị").click()
-    _fill_conference(page, "2023-12-20", board.name)
+    _fill_conference(page, "20/12/2023", board.name)
     expect(page.get_by_role("heading", level=1)).to_contain_text(TITLE)
 
     # Found on the former district's page (its list of conferences)...
@@ -113,7 +113,7 @@ def test_a_former_districts_conference_is_recorded_and_rolled_up_as_it_was(
     # The same form dated 2026 is refused: the district no longer existed.
     page.goto(f"{base}/don-vi/{district.pk}/")
     page.get_by_role("link", name="Thêm hội nghị").click()
-    _fill_conference(page, "2026-01-10", board.name)
+    _fill_conference(page, "10/01/2026", board.name)
     # Said beside the date and in the summary at the top, which leads to it.
     expect(
         page.locator(".field-errors").get_by_text(

@@ -498,7 +498,7 @@ def test_campaign_launched_at_a_conference_links_both_ways(world, client_as, kho
     )
     url = reverse("work:campaign_create", args=[world.commune.pk])
     form_page = client.get(url, {"hoi_nghi": conference.pk}).content.decode()
-    assert 'value="2023-07-17"' in form_page
+    assert 'value="17/07/2023"' in form_page
     response = client.post(
         f"{url}?hoi_nghi={conference.pk}",
         {
