@@ -18,13 +18,25 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "once_token": SimpleLazyObject(lambda: uuid.uuid4().hex),
         # The grouped menu, built only on pages that show it.
         "nav_groups": SimpleLazyObject(lambda: _navigation(request)),
+        # The unit and period the user works in (danvan.workcontext).
+        "work": SimpleLazyObject(lambda: _context_bar(request)),
     }
+
+
+def _context_bar(request: HttpRequest) -> dict[str, Any]:
+    from danvan.workcontext import context_bar
+
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return context_bar(request)
 
 
 def _navigation(request: HttpRequest) -> list[Any]:
     from danvan.navigation import groups_for
+    from danvan.workcontext import work_context
 
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return []
-    return groups_for(user, request.path)
+    return groups_for(user, request.path, work_context(request))

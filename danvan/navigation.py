@@ -10,12 +10,19 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from danvan.workcontext import PERIOD, WorkContext
+
 
 @dataclass
 class Item:
     label: str | Promise
-    url: str
+    path: str
+    query: str = ""
     current: bool = False
+
+    @property
+    def url(self) -> str:
+        return f"{self.path}{self.query}"
 
 
 @dataclass
@@ -29,10 +36,23 @@ class Group:
         return any(item.current for item in self.items)
 
 
-def groups_for(user: Any, path: str) -> list[Group]:
+def groups_for(user: Any, path: str, context: WorkContext | None = None) -> list[Group]:
     """The menu of ``user``; the item whose address is the longest start of
-    ``path`` is the current one (a record's page marks its list)."""
+    ``path`` is the current one (a record's page marks its list). With a
+    chosen work ``context`` (unit and period), the lists and the dashboard
+    open on it."""
     unit_id = getattr(user, "unit_id", None)
+    query = f"?{context.query()}" if context is not None and context.chosen else ""
+    board_unit = (
+        context.unit.pk
+        if context is not None and context.chosen and context.unit is not None
+        else unit_id
+    )
+    board_query = (
+        f"?{PERIOD}={context.period.code}"
+        if context is not None and context.chosen
+        else ""
+    )
     administrator = getattr(user, "role", "") == "administrator"
     mine: list[Item] = []
     if unit_id is not None:
@@ -43,22 +63,26 @@ def groups_for(user: Any, path: str) -> list[Group]:
     records = Group(
         _("Sổ theo dõi"),
         [
-            Item(_("Mô hình, điển hình"), reverse("work:initiative_list")),
-            Item(_("Hội nghị"), reverse("work:conference_list")),
-            Item(_("Chương trình phối hợp"), reverse("work:program_list")),
-            Item(_("Đối thoại"), reverse("work:dialogue_list")),
-            Item(_("Cuộc vận động"), reverse("work:campaign_list")),
-            Item(_("Chỉ số"), reverse("work:value_list")),
-            Item(_("Khen thưởng"), reverse("work:award_list")),
+            Item(_("Mô hình, điển hình"), reverse("work:initiative_list"), query),
+            Item(_("Hội nghị"), reverse("work:conference_list"), query),
+            Item(_("Chương trình phối hợp"), reverse("work:program_list"), query),
+            Item(_("Đối thoại"), reverse("work:dialogue_list"), query),
+            Item(_("Cuộc vận động"), reverse("work:campaign_list"), query),
+            Item(_("Chỉ số"), reverse("work:value_list"), query),
+            Item(_("Khen thưởng"), reverse("work:award_list"), query),
         ],
     )
     reports = Group(_("Báo cáo"))
-    if unit_id is not None:
+    if board_unit is not None:
         reports.items.append(
-            Item(_("Tổng quan"), reverse("reports:dashboard", args=[unit_id]))
+            Item(
+                _("Tổng quan"),
+                reverse("reports:dashboard", args=[board_unit]),
+                board_query,
+            )
         )
     reports.items += [
-        Item(_("Báo cáo"), reverse("reports:report_list")),
+        Item(_("Báo cáo"), reverse("reports:report_list"), query),
         Item(_("Kỳ đã khóa"), reverse("work:lock_list")),
     ]
     reading = Group(None, [Item(_("Đọc bài viết"), reverse("ingest:document_list"))])
@@ -73,7 +97,7 @@ def groups_for(user: Any, path: str) -> list[Group]:
     admin.items.append(Item(_("Thể thức văn bản"), reverse("reports:layout")))
     groups = [records, reports, reading, admin]
     items = [item for group in groups for item in group.items]
-    matches = [item for item in items if path.startswith(item.url)]
+    matches = [item for item in items if path.startswith(item.path)]
     if matches:
-        max(matches, key=lambda item: len(item.url)).current = True
+        max(matches, key=lambda item: len(item.path)).current = True
     return groups

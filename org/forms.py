@@ -70,6 +70,8 @@ class UnitPickerWidget(forms.TextInput):
         )
         self.former = False
         self.date_field = date_field
+        # The search box's label (a page with two pickers names them apart).
+        self.search_label: str = ""
 
     def get_context(
         self, name: str, value: Any, attrs: dict[str, Any] | None
@@ -77,6 +79,7 @@ class UnitPickerWidget(forms.TextInput):
         context = super().get_context(name, value, attrs)
         context["widget"]["former"] = self.former
         context["widget"]["date_field"] = self.date_field
+        context["widget"]["search_label"] = self.search_label
         return context
 
 

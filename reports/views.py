@@ -16,6 +16,7 @@ from accounts.models import User
 from accounts.scope import Action, allows, get_or_404, require, scoped
 from danvan.formats.dates import parse_day
 from danvan.web import add_service_errors, over_rate, paginate, rate_limited
+from danvan.workcontext import UNIT, work_context
 from jobs.models import Job
 from jobs.services import job_start
 from org.models import Unit
@@ -51,7 +52,7 @@ CHART_KEYS = {chart.key: chart for chart in charts.CHARTS}
 
 def _period_from(request: HttpRequest) -> tuple[Period, str | None]:
     """The period asked for in ``?ky=``, or the current one; and an error."""
-    default = current_period(timezone.localdate())
+    default = work_context(request).period
     text = request.GET.get("ky", "").strip()
     # A date range from the picker's two dates (dd/mm/yyyy).
     first, last = request.GET.get("tu", "").strip(), request.GET.get("den", "").strip()
@@ -99,6 +100,11 @@ def dashboard_home(request: HttpRequest) -> HttpResponse:
 def dashboard(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = get_or_404(request.user, Unit.objects.select_related("kind"), pk=unit_id)
     period, error = _period_from(request)
+    chosen = work_context(request).unit
+    if request.GET.get(UNIT) and chosen is not None and chosen.pk != unit.pk:
+        # Another unit chosen in the context bar: its dashboard.
+        target = reverse("reports:dashboard", kwargs={"unit_id": chosen.pk})
+        return redirect(f"{target}?ky={period.code}")
     if request.GET.get(RECOMPUTE) == "1":
         over_rate(request, "documents")
         figures_for_page(unit, period, fresh=True)

@@ -52,8 +52,9 @@ def test_dashboard_narrative_and_downloads(page: Page, live_server, commune):
     page.get_by_role("button", name="Đăng nhập").click()
 
     page.get_by_role("link", name="Tổng quan").click()
-    page.get_by_label("Kỳ:").fill("2023")
-    page.get_by_role("button", name="Xem").click()
+    picker = page.get_by_role("form", name="Chọn kỳ")
+    picker.get_by_label("Kỳ").select_option("2023")
+    picker.get_by_role("button", name="Xem kỳ này").click()
     expect(page.locator("#so-mo-hinh")).to_have_text("3")
     chart = page.get_by_role("img", name="Theo lĩnh vực")
     expect(chart).to_be_visible()

@@ -11,6 +11,7 @@ from django.shortcuts import render
 
 from accounts.scope import scoped
 from danvan.web import over_rate, paginate
+from danvan.workcontext import as_list_filters
 from org.models import Unit
 from work.listing import Cell, ListFilterForm, export_rows, xlsx_response
 
@@ -27,7 +28,8 @@ def list_page(
 ) -> HttpResponse:
     """Filter, search, paginate; ``?xuat=xlsx`` exports every matching row."""
     form = form_class(
-        request.GET or None, units=scoped(request.user, Unit.objects.all())
+        as_list_filters(request.GET) if request.GET else None,
+        units=scoped(request.user, Unit.objects.all()),
     )
     data = form.cleaned_data if form.is_valid() else {}
     records = select(request.user, data)
