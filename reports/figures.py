@@ -19,7 +19,7 @@ from django.utils.formats import date_format
 
 from org.models import Unit
 from reports.periods import Period, PeriodKind
-from reports.rollup import Rollup, RowTotals, rollup
+from reports.rollup import Rollup, RowTotals, initiatives_total, rollup
 from vn.numbers import format_percent, format_quantity
 from work.models import Award, Conference, Field, Initiative, Target
 
@@ -295,7 +295,7 @@ def _trend(
     return [
         (
             str(p.start.year),
-            known[p] if p in known else rollup(unit, p).initiatives,
+            known[p] if p in known else initiatives_total(unit, p),
         )
         for p in periods
     ]

@@ -238,6 +238,13 @@ def _branches(bd: Breakdown, period: Period) -> dict[str, tuple[QuerySet[Any], s
     }
 
 
+def initiatives_total(unit: Unit, period: Period) -> int:
+    """``rollup(unit, period).initiatives`` alone: the models of ``unit`` as it
+    was during ``period`` (for a chart over years, without every other total)."""
+    bd = breakdown(unit, period.start, period.end)
+    return int(_branches(bd, period)["i"][0].count())
+
+
 def rollup(unit: Unit, period: Period, *, rows: bool = False) -> Rollup:
     """Every total of ``unit`` as it was during ``period``; with ``rows``, the
     same figures per unit under it then (``Rollup.rows``), which add up to them.

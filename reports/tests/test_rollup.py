@@ -11,7 +11,7 @@ from org import services as org_services
 from org.models import BodyKind
 from reports.periods import parse_period
 from reports.rollup import children_totals as rollup_children
-from reports.rollup import not_reported, rollup, with_year_before
+from reports.rollup import initiatives_total, not_reported, rollup, with_year_before
 from work.models import Award, Field, Indicator, IndicatorValue, Initiative
 from work.services import awards, conferences, indicators, initiatives
 
@@ -128,6 +128,12 @@ def test_a_merged_unit_rolls_up_into_its_successor_and_keeps_its_own_past(world)
     assert rollup(world.commune, period).initiatives == before_commune + before_sibling
     # … and the former sibling's own 2023 report still works, as it was.
     assert rollup(world.sibling, period).initiatives == before_sibling
+    # The count alone (the dashboard's chart over the years) agrees, for
+    # today's units and the former one, in every period.
+    for unit in (world.commune, world.sibling, world.province, world.root):
+        for code in ("2023", "2023H2", "2024", "2025", "2025-07-01..2025-12-31"):
+            alone = initiatives_total(unit, parse_period(code))
+            assert alone == rollup(unit, parse_period(code)).initiatives, (unit, code)
 
 
 def test_children_totals_and_who_has_not_reported(world):
