@@ -9,13 +9,15 @@ the user's scope is never taken (it is ignored as if not given).
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, QueryDict
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from org.models import Unit
@@ -121,49 +123,65 @@ def as_list_filters(query: QueryDict) -> QueryDict:
 def context_bar(request: HttpRequest) -> dict[str, Any]:
     """What the page's context bar shows: the unit and period, and the
     controls to change them (the unit picker, and the periods by year)."""
-    from django.utils.html import format_html, format_html_join
-
-    from org.forms import UnitPickerWidget
-    from reports.periods import period_choices
+    from django.utils.translation import get_language
 
     context = work_context(request)
-    picker = UnitPickerWidget()
-    picker.former = True
-    picker.search_label = str(_("hoặc gõ tên đơn vị làm việc"))
-    unit_input = picker.render(
-        UNIT, context.unit.ref if context.unit else "", attrs={"id": "ctx-don-vi"}
-    )
-    groups = period_choices(timezone.localdate(), years=4)
-    offered = any(p == context.period for _y, ps in groups for p in ps)
-    options = format_html_join(
-        "",
-        '<optgroup label="{}">{}</optgroup>',
-        (
-            (
-                year,
-                format_html_join(
-                    "",
-                    '<option value="{}"{}>{}</option>',
-                    (
-                        (p.code, " selected" if p == context.period else "", p.display)
-                        for p in periods
-                    ),
-                ),
-            )
-            for year, periods in groups
-        ),
-    )
-    if not offered:
-        options = format_html(
-            '<option value="{}" selected>{}</option>{}',
-            context.period.code,
-            context.period.display,
-            options,
-        )
+    language = get_language() or ""
     return {
         "context": context,
-        "unit_input": unit_input,
-        "period_select": format_html(
-            '<select id="ctx-ky" name="{}">{}</select>', PERIOD, options
+        "unit_input": _unit_input(language, context.unit.ref if context.unit else ""),
+        "period_select": _period_select(
+            language, timezone.localdate(), context.period.code
         ),
     }
+
+
+# Both controls depend only on the language, the day and the choice: they are
+# built once per process for each, not on every page.
+@functools.lru_cache(maxsize=256)
+def _unit_input(language: str, ref: str) -> str:
+    from org.forms import UnitPickerWidget
+
+    with translation.override(language):
+        picker = UnitPickerWidget()
+        picker.former = True
+        picker.search_label = str(_("hoặc gõ tên đơn vị làm việc"))
+        return picker.render(UNIT, ref, attrs={"id": "ctx-don-vi"})
+
+
+@functools.lru_cache(maxsize=256)
+def _period_select(language: str, today: dt.date, chosen_code: str) -> str:
+    from django.utils.html import format_html, format_html_join
+
+    from reports.periods import period_choices
+
+    with translation.override(language):
+        chosen = parse_period(chosen_code)
+        groups = period_choices(today, years=4)
+        offered = any(p == chosen for _y, ps in groups for p in ps)
+        options = format_html_join(
+            "",
+            '<optgroup label="{}">{}</optgroup>',
+            (
+                (
+                    year,
+                    format_html_join(
+                        "",
+                        '<option value="{}"{}>{}</option>',
+                        (
+                            (p.code, " selected" if p == chosen else "", p.display)
+                            for p in periods
+                        ),
+                    ),
+                )
+                for year, periods in groups
+            ),
+        )
+        if not offered:
+            options = format_html(
+                '<option value="{}" selected>{}</option>{}',
+                chosen.code,
+                chosen.display,
+                options,
+            )
+        return format_html('<select id="ctx-ky" name="{}">{}</select>', PERIOD, options)

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,7 +24,7 @@ from org.models import Unit
 from org.selectors import history_of
 from reports import charts
 from reports.documents import DOCX_TYPE, report_file
-from reports.figures import cached, figures_for_page
+from reports.figures import Figures, Snapshot, cached, figures_for_page
 from reports.forms import DecisionForm, LayoutForm, ReportCreateForm, ReportEditForm
 from reports.headers import report_day, signatures
 from reports.models import DocumentLayout, Report
@@ -126,6 +127,7 @@ def dashboard(request: HttpRequest, unit_id: int) -> HttpResponse:
             "period_error": error,
             "figures": figures,
             "snapshot": snap,
+            "tables": _tables(snap, drill=True),
             "charts": charts.for_page(figures),
             "reports": reports[:10],
             "can_report": allows(request.user, Action.CHANGE, unit),
@@ -152,6 +154,22 @@ def dashboard_chart(request: HttpRequest, unit_id: int, chart: str) -> HttpRespo
         raise Http404
     period, _error = _period_from(request)
     return _chart(request, drawing, unit, period)
+
+
+def _tables(snap: Snapshot[Figures], *, drill: bool) -> str:
+    """The figures' tables as HTML, rendered once per snapshot and language
+    (the per-unit table of a province has about a hundred rows)."""
+    figures = snap.value
+    return cached(
+        f"tables-{int(drill)}",
+        figures.unit,
+        figures.period,
+        lambda: render_to_string(
+            "reports/partials/tables.html",
+            {"figures": figures, "period": figures.period, "drill": drill},
+        ),
+        version=snap.version,
+    )
 
 
 def _chart(
@@ -280,6 +298,7 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
             "form": form,
             "figures": figures,
             "snapshot": snap,
+            "tables": _tables(snap, drill=False),
             "charts": charts.for_page(figures),
             # The unit may edit and submit while the report is a draft, returned,
             # or approved with its lock reopened.
