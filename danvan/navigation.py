@@ -15,7 +15,7 @@ from danvan.workcontext import PERIOD, WorkContext
 
 
 @functools.lru_cache(maxsize=4096)
-def reverse(name: str, args: tuple[int, ...] | list[int] = ()) -> str:
+def reverse(name: str, args: tuple[int, ...] = ()) -> str:
     """A menu address, reversed once per process (the menu is built on every
     page; reversing is most of its cost)."""
     return django_reverse(name, args=list(args))

@@ -347,15 +347,6 @@ def _by_unit(now: Rollup, period: Period) -> Table:
     return table
 
 
-def data_version() -> int:
-    """A number that moves with every change of the recorded data: the newest
-    audit entry (every save and delete writes one, bulk imports too; see
-    danvan.audit). One index lookup."""
-    from danvan.audit import data_version as newest
-
-    return newest()
-
-
 def _key(kind: str, unit: Unit, period: Period, *parts: str) -> str:
     from django.utils import timezone
     from django.utils.translation import get_language
@@ -434,6 +425,8 @@ def snapshot(
     Reports' documents do not come through here; they always compute afresh."""
     from django.conf import settings
     from django.core.cache import cache
+
+    from danvan.audit import data_version
 
     key = _key(f"snapshot-{kind}", unit, period)
     current = data_version()
