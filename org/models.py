@@ -14,13 +14,32 @@ import datetime as dt
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
 from vn.text import fold
 
 
-class Level(models.Model):
+class Vocabulary:
+    """A row of a built-in vocabulary (levels, kinds, fields).
+
+    Its name is stored in Vietnamese and translated where the interface shows
+    it (``label``, ``str()``): the catalogues hold the built-in names, so a name
+    an administrator added stays as typed. Documents use ``name``.
+    """
+
+    name: str
+
+    @property
+    def label(self) -> str:
+        return gettext(self.name) if self.name else ""
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Level(Vocabulary, models.Model):
     """A tier of the hierarchy (trung ương, tỉnh, huyện, xã, thôn): data, not code."""
 
     code = models.SlugField(_("mã cấp"), max_length=30, unique=True)
@@ -32,11 +51,8 @@ class Level(models.Model):
         verbose_name = _("cấp hành chính")
         verbose_name_plural = _("cấp hành chính")
 
-    def __str__(self) -> str:
-        return self.name
 
-
-class UnitKind(models.Model):  # type: ignore[django-manager-missing]
+class UnitKind(Vocabulary, models.Model):  # type: ignore[django-manager-missing]
     """Tỉnh, thành phố trực thuộc trung ương, huyện, quận, xã, phường, thôn, …"""
 
     code = models.SlugField(_("mã loại"), max_length=40, unique=True)
@@ -49,9 +65,6 @@ class UnitKind(models.Model):  # type: ignore[django-manager-missing]
         ordering = ["level__rank", "name"]
         verbose_name = _("loại đơn vị hành chính")
         verbose_name_plural = _("loại đơn vị hành chính")
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Unit(MP_Node):  # type: ignore[misc]  # treebeard ships no types
@@ -239,7 +252,7 @@ class ReorganizationLink(models.Model):
         return f"{self.predecessor} → {self.successor}"
 
 
-class BodyKind(models.Model):
+class BodyKind(Vocabulary, models.Model):
     """Ban Dân vận, Khối dân vận, Ban Chỉ đạo, UBND, …; a province may add its own."""
 
     class Category(models.TextChoices):
@@ -270,9 +283,6 @@ class BodyKind(models.Model):
         ordering = ["category", "name"]
         verbose_name = _("loại cơ quan")
         verbose_name_plural = _("loại cơ quan")
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Body(models.Model):

@@ -70,7 +70,7 @@ def unit_create(
     if parent is not None and parent.kind.level.rank >= kind.level.rank:
         raise ValidationError(
             _("Đơn vị cấp trên “%(parent)s” phải thuộc cấp cao hơn %(kind)s.")
-            % {"parent": parent.name, "kind": kind.name}
+            % {"parent": parent.name, "kind": kind.label}
         )
     unit = Unit(
         code=code,
@@ -278,7 +278,7 @@ def reorganization_reparent(
     if new_parent.kind.level.rank >= unit.kind.level.rank:
         raise ValidationError(
             _("Đơn vị cấp trên “%(parent)s” phải thuộc cấp cao hơn %(kind)s.")
-            % {"parent": new_parent.name, "kind": unit.kind.name}
+            % {"parent": new_parent.name, "kind": unit.kind.label}
         )
     if _open_version(unit).parent_id == new_parent.pk:
         raise ValidationError(

@@ -116,7 +116,8 @@ def body_kinds(request: HttpRequest, unit_id: int) -> HttpResponse:
                 add_service_errors(form, exc)
             else:
                 messages.success(
-                    request, _("Đã thêm loại cơ quan “%(name)s”.") % {"name": kind.name}
+                    request,
+                    _("Đã thêm loại cơ quan “%(name)s”.") % {"name": kind.label},
                 )
                 return redirect("org:body_kinds", unit_id=unit.pk)
     return render(

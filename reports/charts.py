@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.utils.functional import Promise
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from reports.figures import Figures, row_label
@@ -59,19 +60,23 @@ def _counts(axis: Any, top: float) -> None:
 
 def by_field(figures: Figures) -> Figure:
     table = figures.table("initiatives_by_field")
-    rows = [r for r in table.rows if r[0] != "Tổng số"]
+    rows = [r for r in table.rows if r[0] != gettext("Tổng số")]
     figure = _figure(bottom=0.2)
     axes = figure.subplots()
     labels = [_wrap(str(r[0])) for r in rows]
     positions = range(len(rows))
     now = [int(r[1] or 0) for r in rows]
     before = [int(r[2] or 0) for r in rows]
-    axes.bar([p - 0.2 for p in positions], before, 0.4, color=_GREY, label="Cùng kỳ")
-    bars = axes.bar([p + 0.2 for p in positions], now, 0.4, color=_BLUE, label="Kỳ này")
+    axes.bar(
+        [p - 0.2 for p in positions], before, 0.4, color=_GREY, label=gettext("Cùng kỳ")
+    )
+    bars = axes.bar(
+        [p + 0.2 for p in positions], now, 0.4, color=_BLUE, label=gettext("Kỳ này")
+    )
     axes.bar_label(bars, fontsize=8)
     _counts(axes.yaxis, max([*now, *before, 1]))
     axes.set_xticks(list(positions), labels, fontsize=8)
-    axes.set_title("Mô hình, điển hình theo lĩnh vực", fontsize=10)
+    axes.set_title(gettext("Mô hình, điển hình theo lĩnh vực"), fontsize=10)
     axes.legend(fontsize=8)
     axes.spines[["top", "right"]].set_visible(False)
     return figure
@@ -93,7 +98,10 @@ def child_bars(figures: Figures) -> list[tuple[str, int, bool]]:
     if rest:
         bars.append(
             (
-                f"{len(rest)} đơn vị còn lại",
+                ngettext(
+                    "%(count)d đơn vị còn lại", "%(count)d đơn vị còn lại", len(rest)
+                )
+                % {"count": len(rest)},
                 sum(c.initiatives for c in rest),
                 all(c.reported for c in rest),
             )
@@ -115,7 +123,7 @@ def by_child(figures: Figures) -> Figure:
     _counts(axes.xaxis, max([*values, 1]))
     axes.invert_yaxis()
     axes.tick_params(axis="y", labelsize=7)
-    axes.set_title("Mô hình, điển hình theo đơn vị trực thuộc", fontsize=10)
+    axes.set_title(gettext("Mô hình, điển hình theo đơn vị trực thuộc"), fontsize=10)
     axes.spines[["top", "right"]].set_visible(False)
     return figure
 
@@ -139,8 +147,11 @@ def trend(figures: Figures) -> Figure:
             ha="center",
             fontsize=8,
         )
+    period = figures.period.display
     axes.set_title(
-        f"Mô hình, điển hình qua các năm ({figures.period.label})", fontsize=10
+        gettext("Mô hình, điển hình qua các năm (%(period)s)")
+        % {"period": period[:1].lower() + period[1:]},
+        fontsize=10,
     )
     _counts(axes.yaxis, max([*totals, 1]) * 1.05)
     axes.spines[["top", "right"]].set_visible(False)
@@ -152,7 +163,9 @@ def targets(figures: Figures) -> Figure:
     figure = _figure(max(2.0, 0.3 * len(results) + 1), left=0.45)
     axes = figure.subplots()
     if not results:
-        axes.text(0.5, 0.5, "Không có chỉ tiêu trong kỳ", ha="center", va="center")
+        axes.text(
+            0.5, 0.5, gettext("Không có chỉ tiêu trong kỳ"), ha="center", va="center"
+        )
         axes.set_axis_off()
         return figure
     names = [_wrap(f"{t.unit}: {t.description}", 36) for t in results]
@@ -166,7 +179,8 @@ def targets(figures: Figures) -> Figure:
     axes.invert_yaxis()
     axes.tick_params(axis="y", labelsize=7)
     axes.set_title(
-        f"Chỉ tiêu đạt {figures.now.targets_met}/{len(figures.now.targets)}",
+        gettext("Chỉ tiêu đạt %(met)d/%(all)d")
+        % {"met": figures.now.targets_met, "all": len(figures.now.targets)},
         fontsize=10,
     )
     axes.spines[["top", "right"]].set_visible(False)
@@ -243,7 +257,7 @@ CHARTS = [
     ),
     Chart(
         "targets",
-        "Thực hiện chỉ tiêu",
+        _("Thực hiện chỉ tiêu"),
         targets,
         _targets_table,
         lambda f: bool(f.now.targets),

@@ -16,6 +16,8 @@ from decimal import Decimal
 from typing import Generic, TypeVar
 
 from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 
 from org.models import Unit
 from reports.periods import Period, PeriodKind
@@ -106,15 +108,15 @@ def row_label(row: RowTotals, period: Period) -> str:
     of the period; the unit's own row says so, and a unit that has since
     merged into this one is "(cũ)", as documents after the 2025 reform write."""
     if row.row.own:
-        return f"{row.name} (trực tiếp)"
-    notes = ["cũ"] if row.row.formed_from and row.unit.valid_to is not None else []
+        return _("%(name)s (trực tiếp)") % {"name": row.name}
+    notes = [_("cũ")] if row.row.formed_from and row.unit.valid_to is not None else []
     start, end = row.row.start, row.row.end
     if start > period.start and end < period.end:
         notes.append(f"{_day(start)} – {_day(end)}")
     elif start > period.start:
-        notes.append(f"từ {_day(start)}")
+        notes.append(_("từ %(day)s") % {"day": _day(start)})
     elif end < period.end:
-        notes.append(f"đến {_day(end)}")
+        notes.append(_("đến %(day)s") % {"day": _day(end)})
     return f"{row.name} ({', '.join(notes)})" if notes else row.name
 
 
@@ -128,12 +130,12 @@ def _row_cells(label: str, row: RowTotals) -> list[Cell]:
         row.individuals,
         row.targets,
         row.targets_met,
-        "Có" if row.reported else "Chưa",
+        _("Có") if row.reported else _("Chưa"),
     ]
 
 
 def _field_names() -> dict[str, str]:
-    return {f.code: f.name for f in Field.objects.all()}
+    return {f.code: f.label for f in Field.objects.all()}
 
 
 def _signed(difference: Decimal | int) -> str:
@@ -151,8 +153,8 @@ def report_figures(unit: Unit, period: Period) -> Figures:
 
     by_field = Table(
         "initiatives_by_field",
-        "Mô hình, điển hình “Dân vận khéo” theo lĩnh vực",
-        ["Lĩnh vực", "Kỳ này", "Cùng kỳ năm trước", "Tăng, giảm"],
+        _("Mô hình, điển hình “Dân vận khéo” theo lĩnh vực"),
+        [_("Lĩnh vực"), _("Kỳ này"), _("Cùng kỳ năm trước"), _("Tăng, giảm")],
         signed_columns=frozenset({3}),
     )
     codes = sorted(
@@ -167,7 +169,7 @@ def report_figures(unit: Unit, period: Period) -> Figures:
         by_field.rows.append([names.get(code, code), a, b, a - b])
     by_field.rows.append(
         [
-            "Tổng số",
+            _("Tổng số"),
             now.initiatives,
             before.initiatives,
             now.initiatives - before.initiatives,
@@ -178,14 +180,14 @@ def report_figures(unit: Unit, period: Period) -> Figures:
     statuses = dict(Initiative.Status.choices)
     detail = Table(
         "initiatives_detail",
-        "Mô hình, điển hình theo nguồn gốc, chủ thể và trạng thái",
-        ["Nội dung", "Số lượng"],
+        _("Mô hình, điển hình theo nguồn gốc, chủ thể và trạng thái"),
+        [_("Nội dung"), _("Số lượng")],
     )
     detail.rows += [
-        ["Mô hình mới", now.initiatives_new],
-        ["Mô hình nhân rộng", now.initiatives_replicated],
-        ["Do tập thể thực hiện", now.initiatives_by_holder.get("collective", 0)],
-        ["Do cá nhân thực hiện", now.initiatives_by_holder.get("individual", 0)],
+        [_("Mô hình mới"), now.initiatives_new],
+        [_("Mô hình nhân rộng"), now.initiatives_replicated],
+        [_("Do tập thể thực hiện"), now.initiatives_by_holder.get("collective", 0)],
+        [_("Do cá nhân thực hiện"), now.initiatives_by_holder.get("individual", 0)],
     ]
     detail.rows += [
         [str(label), now.initiatives_by_status[code]]
@@ -196,17 +198,19 @@ def report_figures(unit: Unit, period: Period) -> Figures:
 
     kinds = dict(Conference.Kind.choices)
     conferences = Table(
-        "conferences", "Hội nghị, đối thoại theo loại", ["Loại", "Số cuộc"]
+        "conferences", _("Hội nghị, đối thoại theo loại"), [_("Loại"), _("Số cuộc")]
     )
     conferences.rows += [
         [str(kinds.get(code, code)), n] for code, n in now.conferences_by_kind.items()
     ]
-    conferences.rows.append(["Tổng số", sum(now.conferences_by_kind.values())])
+    conferences.rows.append([_("Tổng số"), sum(now.conferences_by_kind.values())])
     tables.append(conferences)
 
     forms = dict(Award.Form.choices)
     awards = Table(
-        "awards", "Khen thưởng theo hình thức", ["Hình thức", "Tập thể", "Cá nhân"]
+        "awards",
+        _("Khen thưởng theo hình thức"),
+        [_("Hình thức"), _("Tập thể"), _("Cá nhân")],
     )
     awards.rows += [
         [str(forms.get(code, code)), collectives, individuals]
@@ -215,25 +219,29 @@ def report_figures(unit: Unit, period: Period) -> Figures:
     tables.append(awards)
     levels = Table(
         "awards_by_level",
-        "Khen thưởng theo cấp khen",
-        ["Cấp khen", "Tập thể", "Cá nhân"],
+        _("Khen thưởng theo cấp khen"),
+        [_("Cấp khen"), _("Tập thể"), _("Cá nhân")],
     )
     levels.rows += [
-        [row.level or "Cơ quan ngoài danh mục", row.collectives, row.individuals]
+        [
+            gettext(row.level) if row.level else _("Cơ quan ngoài danh mục"),
+            row.collectives,
+            row.individuals,
+        ]
         for row in now.awards_by_level
     ]
     tables.append(levels)
 
     indicators = Table(
         "indicators",
-        "Kết quả các chỉ số",
+        _("Kết quả các chỉ số"),
         [
-            "Chỉ số",
-            "Kết quả",
-            "Trên tổng số",
-            "Tỷ lệ",
-            "Cùng kỳ: kết quả",
-            "Cùng kỳ: tỷ lệ",
+            _("Chỉ số"),
+            _("Kết quả"),
+            _("Trên tổng số"),
+            _("Tỷ lệ"),
+            _("Cùng kỳ: kết quả"),
+            _("Cùng kỳ: tỷ lệ"),
         ],
         percent_columns=frozenset({3, 5}),
     )
@@ -254,15 +262,15 @@ def report_figures(unit: Unit, period: Period) -> Figures:
     comparisons = dict(Target.Comparison.choices)
     targets = Table(
         "targets",
-        "Thực hiện chỉ tiêu",
+        _("Thực hiện chỉ tiêu"),
         [
-            "Cuộc vận động, phong trào",
-            "Đơn vị",
-            "Chỉ tiêu",
-            "Kế hoạch",
-            "Đạt",
-            "Tỷ lệ",
-            "Đánh giá",
+            _("Cuộc vận động, phong trào"),
+            _("Đơn vị"),
+            _("Chỉ tiêu"),
+            _("Kế hoạch"),
+            _("Đạt"),
+            _("Tỷ lệ"),
+            _("Đánh giá"),
         ],
         percent_columns=frozenset({5}),
     )
@@ -275,7 +283,7 @@ def report_figures(unit: Unit, period: Period) -> Figures:
             f"{t.measure}".strip(),
             t.achieved,
             t.percent,
-            "Đạt" if t.met else "Chưa đạt",
+            _("Đạt") if t.met else _("Chưa đạt"),
         ]
         for t in now.targets
     ]
@@ -289,7 +297,7 @@ def _trend(
     unit: Unit, now: Rollup, before: Rollup, years: int = 5
 ) -> list[tuple[str, int]]:
     periods: list[Period] = [now.period]
-    for _ in range(years - 1):
+    for _year in range(years - 1):
         periods.insert(0, periods[0].year_before())
     known = {now.period: now.initiatives, before.period: before.initiatives}
     return [
@@ -307,17 +315,17 @@ def _by_unit(now: Rollup, period: Period) -> Table:
     units of the time ("trong đó")."""
     table = Table(
         "children",
-        "Theo đơn vị trực thuộc",
+        _("Theo đơn vị trực thuộc"),
         [
-            "Đơn vị",
-            "Mô hình, điển hình",
-            "Hội nghị",
-            "Số liệu chỉ số",
-            "Tập thể được khen",
-            "Cá nhân được khen",
-            "Chỉ tiêu",
-            "Chỉ tiêu đạt",
-            "Đã báo cáo",
+            _("Đơn vị"),
+            _("Mô hình, điển hình"),
+            _("Hội nghị"),
+            _("Số liệu chỉ số"),
+            _("Tập thể được khen"),
+            _("Cá nhân được khen"),
+            _("Chỉ tiêu"),
+            _("Chỉ tiêu đạt"),
+            _("Đã báo cáo"),
         ],
     )
     for row in now.rows:
@@ -332,7 +340,7 @@ def _by_unit(now: Rollup, period: Period) -> Table:
     if now.rows:
         table.rows.append(
             [
-                "Tổng số",
+                _("Tổng số"),
                 now.initiatives,
                 now.conferences,
                 sum(r.indicator_values for r in now.rows),

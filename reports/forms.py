@@ -90,6 +90,10 @@ class ReportEditForm(forms.ModelForm):  # type: ignore[type-arg]
         choice.choices = [("", _("— như đã nhập bên dưới —"))] + [
             (s.key, s.label) for s in signatures
         ]
+        # What is typed here is the document's Vietnamese text, whatever the
+        # interface language: browsers spell-check it as Vietnamese.
+        for name in ("signature", *HEADER_FIELDS):
+            self.fields[name].widget.attrs["lang"] = "vi"
         self.sections = sections
         for section in sections:
             self.fields[f"section_{section.key}"] = forms.CharField(
@@ -101,6 +105,7 @@ class ReportEditForm(forms.ModelForm):  # type: ignore[type-arg]
                     attrs={
                         "rows": 7 if section.depth else 4,
                         "placeholder": section.prompt,
+                        "lang": "vi",
                         "class": "section-text" + ("" if section.text else " empty"),
                     }
                 ),

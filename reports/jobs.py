@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from danvan.i18n import in_vietnamese
 from jobs.models import Job
 from jobs.registry import JobError, Progress, Result, handler
 from reports.documents import (
@@ -17,6 +18,7 @@ from reports.models import Report
 
 
 @handler("report-file")
+@in_vietnamese
 def report_file_job(job: Job, progress: Progress) -> Result:
     report = (
         Report.objects.select_related("unit", "period")

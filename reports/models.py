@@ -49,7 +49,7 @@ class ReportPeriod(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.value.label
+        return self.value.display
 
     @property
     def value(self) -> Period:

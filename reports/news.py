@@ -22,6 +22,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from accounts.models import User
+from danvan.i18n import in_vietnamese
 from reports.documents.writer import set_language
 from reports.drafting import dan_van_kheo
 from reports.facts import report_facts
@@ -109,6 +110,7 @@ def _person(attendance: Attendance) -> str:
     )
 
 
+@in_vietnamese
 def conference_article(conference: Conference, *, by: User | None = None) -> Article:
     organizer = conference.organizer.name
     title = full_title(conference)
@@ -219,6 +221,7 @@ def conference_article(conference: Conference, *, by: User | None = None) -> Art
     return article
 
 
+@in_vietnamese
 def article_docx(article: Article) -> bytes:
     document = Document()
     set_language(document)

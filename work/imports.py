@@ -17,7 +17,9 @@ from typing import IO, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
 
 from accounts.models import Role, User
@@ -290,6 +292,9 @@ def _award_row(row: dict[str, Any], ctx: Context) -> None:
     )
 
 
+StrOrPromise = str | Promise
+
+
 @dataclass(frozen=True)
 class ImportKind:
     """A kind of file. Each row is turned into an item by ``read_row`` (which
@@ -297,7 +302,7 @@ class ImportKind:
     and returns the errors of the invalid ones by position."""
 
     slug: str
-    title: str
+    title: StrOrPromise
     columns: tuple[Column, ...]
     read_row: Callable[[dict[str, Any], Context], Any]
     save_batch: Callable[[list[Any], Context], dict[int, ValidationError]] | None = None
@@ -308,7 +313,7 @@ KINDS = {
     for kind in (
         ImportKind(
             "mo-hinh",
-            "Mô hình, điển hình “Dân vận khéo”",
+            gettext_lazy("Mô hình, điển hình “Dân vận khéo”"),
             (
                 Column("name", "Tên mô hình"),
                 Column("unit", "Mã đơn vị"),
@@ -325,7 +330,7 @@ KINDS = {
         ),
         ImportKind(
             "chi-so",
-            "Giá trị chỉ số",
+            gettext_lazy("Giá trị chỉ số"),
             (
                 Column("indicator", "Chỉ số"),
                 Column("unit", "Mã đơn vị"),
@@ -340,7 +345,7 @@ KINDS = {
         ),
         ImportKind(
             "khen-thuong",
-            "Danh sách khen thưởng",
+            gettext_lazy("Danh sách khen thưởng"),
             (
                 Column("unit", "Mã đơn vị"),
                 Column("issuer", "Cơ quan khen thưởng", required=False),
@@ -362,7 +367,7 @@ def template_workbook(kind: ImportKind) -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = kind.title[:31]
+    sheet.title = str(kind.title)[:31]
     sheet.append([column.header for column in kind.columns])
     out = io.BytesIO()
     book.save(out)

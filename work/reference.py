@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 FIELDS = [
-    ("kinh-te", "Kinh tế", 1),
-    ("van-hoa-xa-hoi", "Văn hóa - xã hội", 2),
-    ("quoc-phong-an-ninh", "Quốc phòng - an ninh", 3),
-    ("xay-dung-he-thong-chinh-tri", "Xây dựng hệ thống chính trị", 4),
+    ("kinh-te", gettext_noop("Kinh tế"), 1),
+    ("van-hoa-xa-hoi", gettext_noop("Văn hóa - xã hội"), 2),
+    ("quoc-phong-an-ninh", gettext_noop("Quốc phòng - an ninh"), 3),
+    ("xay-dung-he-thong-chinh-tri", gettext_noop("Xây dựng hệ thống chính trị"), 4),
 ]
 
 # (code, name, measure, aggregation, whole numbers, denominator label)

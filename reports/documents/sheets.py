@@ -16,6 +16,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from danvan.i18n import in_vietnamese
 from reports.figures import Figures, Table, report_figures
 from reports.models import Report
 from vn.cells import append_row
@@ -65,6 +66,7 @@ def _value(table: Table, column: int, value: Any) -> Any:
     return value
 
 
+@in_vietnamese
 def report_xlsx(report: Report, *, figures: Figures | None = None) -> bytes:
     figures = figures or report_figures(report.unit, report.period.value)
     workbook = Workbook()

@@ -14,6 +14,7 @@ from typing import Any
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm
 
+from danvan.i18n import in_vietnamese
 from reports import charts
 from reports.documents.writer import Writer, borderless
 from reports.figures import Figures, report_figures, row_label
@@ -166,6 +167,7 @@ def builtin_docx(report: Report, figures: Figures, layout: DocumentLayout) -> by
     return writer.save()
 
 
+@in_vietnamese
 def report_docx(
     report: Report,
     *,

@@ -9,10 +9,10 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from org.models import Unit
+from org.models import Unit, Vocabulary
 
 
-class Field(models.Model):
+class Field(Vocabulary, models.Model):
     """Lĩnh vực: the four standard fields of "Dân vận khéo".
 
     A province may add fields of its own.
@@ -36,7 +36,7 @@ class Field(models.Model):
         verbose_name_plural = _("lĩnh vực")
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
 
 
 class Versioned(models.Model):

@@ -40,7 +40,7 @@ def _row(initiative: Initiative) -> Sequence[Cell]:
         initiative.pk,
         initiative.name,
         initiative.get_kind_display(),
-        initiative.field.name,
+        initiative.field.label,
         initiative.unit.name,
         initiative.holder_label,
         initiative.get_holder_kind_display(),
