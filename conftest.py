@@ -256,3 +256,15 @@ def _fresh_rate_limits() -> None:
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _interface_language_reset() -> Any:
+    """A request in English leaves English active in the thread (Django's
+    locale middleware does not switch back): each test starts in Vietnamese."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

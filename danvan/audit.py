@@ -65,11 +65,30 @@ def register(model: type[Model], *, exclude: Sequence[str] = ()) -> None:
     )
 
 
-def data_version() -> int:
+def data_version(*, apps: Sequence[str] = ()) -> int:
     """A number that moves with every change of the recorded data: the newest
     audit entry (every save and delete writes one, bulk imports too, through
-    :func:`log_created`). One index lookup."""
-    from django.db.models import Max
+    :func:`log_created`). With ``apps``, only changes of those apps' records
+    move it: figures depend on units and work records, not on a report's text
+    or a user's last login. One index probe per kind of record (index
+    ``danvan_logentry_type_newest``)."""
+    from django.db.models import Max, OuterRef, Subquery
 
-    newest: int | None = LogEntry.objects.aggregate(newest=Max("id"))["newest"]
-    return newest or 0
+    if not apps:
+        newest: int | None = LogEntry.objects.aggregate(newest=Max("id"))["newest"]
+        return newest or 0
+    latest = (
+        LogEntry.objects.filter(content_type=OuterRef("pk"))
+        .order_by("-id")
+        .values("id")[:1]
+    )
+    newest_by_kind = ContentType.objects.filter(app_label__in=apps).annotate(
+        newest=Subquery(latest)
+    )
+    return max(
+        (n or 0 for n in newest_by_kind.values_list("newest", flat=True)), default=0
+    )
+
+
+# The apps whose records the figures are computed from.
+FIGURE_APPS = ("org", "work")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Generic, TypeVar
 
@@ -80,6 +80,9 @@ class Figures:
     # Models over the last five years (this period and the same one before),
     # for the chart: (year, count).
     trend: list[tuple[str, int]] = field(default_factory=list)
+    # The data version these figures were computed from, when known (then
+    # what is drawn from them may be kept for that version).
+    version: int | None = None
 
     def table(self, key: str) -> Table:
         return next(t for t in self.tables if t.key == key)
@@ -434,10 +437,10 @@ def snapshot(
     from django.conf import settings
     from django.core.cache import cache
 
-    from danvan.audit import data_version
+    from danvan.audit import FIGURE_APPS, data_version
 
     key = _key(f"snapshot-{kind}", unit, period)
-    current = data_version()
+    current = data_version(apps=FIGURE_APPS)
     found = cache.get(key)
     if isinstance(found, Snapshot) and (
         found.version == current
@@ -459,3 +462,14 @@ def figures_for_page(
     return snapshot(
         "figures", unit, period, lambda: report_figures(unit, period), fresh=fresh
     )
+
+
+def figures_now(unit: Unit, period: Period) -> Figures:
+    """``report_figures`` of the data as it is now, for documents.
+
+    Computed figures are kept per data version: when the report page (or a
+    download a moment ago) has computed them from the data as it still is,
+    they are used as they are; otherwise they are computed now (and kept for
+    the page). Never older than the data, unlike a page's snapshot."""
+    found = figures_for_page(unit, period, fresh=True)
+    return replace(found.value, version=found.version)

@@ -13,7 +13,7 @@ from reports.documents import (
     report_docx,
     report_file,
 )
-from reports.figures import report_figures
+from reports.figures import figures_now
 from reports.models import Report
 
 
@@ -31,7 +31,7 @@ def report_file_job(job: Job, progress: Progress) -> Result:
     if fmt != "pdf":
         return report_file(report, fmt)
     progress(10, "Đang tổng hợp số liệu…")
-    figures = report_figures(report.unit, report.period.value)
+    figures = figures_now(report.unit, report.period.value)
     progress(40, "Đang dựng văn bản DOCX…")
     docx = report_docx(report, figures=figures)
     progress(60, "Đang chuyển sang PDF bằng LibreOffice…")

@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from danvan.i18n import in_vietnamese
-from reports.figures import Figures, Table, report_figures
+from reports.figures import Figures, Table, figures_now
 from reports.models import Report
 from vn.cells import append_row
 from vn.prose import capitalize
@@ -68,7 +68,7 @@ def _value(table: Table, column: int, value: Any) -> Any:
 
 @in_vietnamese
 def report_xlsx(report: Report, *, figures: Figures | None = None) -> bytes:
-    figures = figures or report_figures(report.unit, report.period.value)
+    figures = figures or figures_now(report.unit, report.period.value)
     workbook = Workbook()
     used: set[str] = set()
     summary = workbook.active

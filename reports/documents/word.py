@@ -17,7 +17,7 @@ from docx.shared import Mm
 from danvan.i18n import in_vietnamese
 from reports import charts
 from reports.documents.writer import Writer, borderless
-from reports.figures import Figures, report_figures, row_label
+from reports.figures import Figures, figures_now, row_label
 from reports.models import DocumentLayout, Report, ReportSection
 from reports.services import sections_of
 from vn.numbers import official_date
@@ -179,7 +179,7 @@ def report_docx(
     from reports.documents.templates import render_template, template_for
 
     layout = layout or DocumentLayout.current()
-    figures = figures or report_figures(report.unit, report.period.value)
+    figures = figures or figures_now(report.unit, report.period.value)
     template = template_for(report.unit)
     if template is not None:
         return render_template(template, report, figures, layout)
