@@ -8,7 +8,28 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from accounts.models import User
+from danvan import web
 from danvan.celery_app import app as celery_app
+
+
+@require_GET
+@web.rate_limited("search")
+def search(request: HttpRequest) -> HttpResponse:
+    """The search box of every page: each kind of record, grouped."""
+    from danvan.search import search_everything
+
+    query = " ".join(request.GET.get("q", "").split())[:100]
+    groups = search_everything(request.user, query)
+    return render(
+        request,
+        "search.html",
+        {
+            "query": query,
+            "site_query": query,
+            "groups": groups,
+            "total": sum(g.total for g in groups),
+        },
+    )
 
 
 def home(request: HttpRequest) -> HttpResponse:
