@@ -49,7 +49,10 @@ class ReportPeriod(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.value.display
+        # Read inside a sentence ("Báo cáo tổng kết năm 2023"), in the
+        # interface's language.
+        display = self.value.display
+        return display[:1].lower() + display[1:]
 
     @property
     def value(self) -> Period:

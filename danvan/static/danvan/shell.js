@@ -36,6 +36,10 @@
       });
     }
     if (phone.matches) {
+      // Long tables (a province's 94 wards as cards) folded under their title.
+      document.querySelectorAll("details.long-table[open]").forEach(function (details) {
+        details.removeAttribute("open");
+      });
       document.querySelectorAll("details.filters[open]").forEach(function (details) {
         // Folded unless a filter is in use, so results come first.
         if (!window.location.search) details.removeAttribute("open");
