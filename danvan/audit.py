@@ -7,20 +7,23 @@ so batch services call :func:`log_created` to record the same entries.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from auditlog.cid import get_cid
-from auditlog.diff import model_instance_diff
+from auditlog.diff import get_field_value, model_instance_diff
 from auditlog.models import LogEntry
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
 from django.utils import timezone
+from django.utils.encoding import smart_str
 
 from accounts.models import User
 
 
 def log_created(objects: Sequence[Model], *, actor: User | None) -> None:
-    """Record a "create" entry for each of ``objects`` (all of one model)."""
+    """Record a "create" entry for each of ``objects`` (all of one model),
+    with the changes django-auditlog would record for a single save."""
     if not objects:
         return
     content_type = ContentType.objects.get_for_model(type(objects[0]))
@@ -35,16 +38,36 @@ def log_created(objects: Sequence[Model], *, actor: User | None) -> None:
                 object_id=obj.pk,
                 object_repr=str(obj),
                 action=LogEntry.Action.CREATE,
-                # Restricted to the registered fields, as for a single save.
-                changes=model_instance_diff(None, obj, use_json_for_changes=as_json),
+                changes=changes,
                 actor=actor,
                 timestamp=now,
                 cid=cid,
             )
-            for obj in objects
+            for obj, changes in zip(
+                objects, created_changes(objects, as_json), strict=True
+            )
         ],
         batch_size=1000,
     )
+
+
+def created_changes(objects: Sequence[Model], as_json: bool) -> list[Any]:
+    """What ``model_instance_diff(None, obj)`` gives for each new object.
+
+    Its field-by-field checks cost about 0.1 ms an object, a second for ten
+    thousand imported values: the first object tells which fields are
+    recorded, the others are read directly (the same values, as text)."""
+    first = model_instance_diff(None, objects[0], use_json_for_changes=as_json)
+    if as_json or not first:
+        return [first] + [
+            model_instance_diff(None, obj, use_json_for_changes=as_json)
+            for obj in objects[1:]
+        ]
+    fields = [f for f in objects[0]._meta.fields if f.name in first]
+    return [first] + [
+        {f.name: ("None", smart_str(get_field_value(obj, f))) for f in fields}
+        for obj in objects[1:]
+    ]
 
 
 # Derived or bookkeeping columns: their changes tell a reader nothing.

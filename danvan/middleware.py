@@ -80,7 +80,11 @@ class OnceOnlyMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        token = request.POST.get(ONCE_FIELD, "") if request.method == "POST" else ""
+        token = (
+            request.POST.get(ONCE_FIELD, "")
+            if request.method == "POST" and not request.path.startswith("/api/")
+            else ""
+        )
         user = getattr(request, "user", None)
         if not _TOKEN.fullmatch(token) or user is None or not user.is_authenticated:
             return self.get_response(request)

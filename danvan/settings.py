@@ -47,10 +47,13 @@ INSTALLED_APPS = [
     "reports",
     "jobs",
     "ingest",
+    "api",
+    "ninja",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "api.problems.ProblemMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "danvan.middleware.SessionTouchMiddleware",
     "danvan.middleware.VietnameseFirstMiddleware",
@@ -206,6 +209,7 @@ RATE_LIMITS = {
     "documents": env_str("RATE_LIMIT_DOCUMENTS", "30/m"),
     "uploads": env_str("RATE_LIMIT_UPLOADS", "20/m"),
     "search": env_str("RATE_LIMIT_SEARCH", "120/m"),
+    "api": env_str("RATE_LIMIT_API", "600/m"),
 }
 RATELIMIT_VIEW = "danvan.views.rate_limited"
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL

@@ -1,6 +1,10 @@
 from django.urls import include, path
 
+from api import v1
 from danvan import views
+
+handler404 = "danvan.views.not_found"
+handler500 = "danvan.views.server_error"
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -13,4 +17,6 @@ urlpatterns = [
     path("", include("reports.urls")),
     path("", include("jobs.urls")),
     path("", include("ingest.urls")),
+    path("", include("api.urls")),
+    path("api/v1/", v1.urls()),
 ]

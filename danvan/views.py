@@ -75,3 +75,26 @@ def rate_limited(request: HttpRequest, exception: Exception) -> HttpResponse:
     response = render(request, "429.html", status=429)
     response["Retry-After"] = "60"
     return response
+
+
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """404: a problem document below /api/, the page elsewhere."""
+    if request.path.startswith("/api/"):
+        from api.problems import not_found as problem
+
+        return problem(request)
+    from django.views.defaults import page_not_found
+
+    return page_not_found(request, exception)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        from django.utils.translation import gettext as _
+
+        from api.problems import problem
+
+        return problem(500, _("Lỗi máy chủ; lỗi đã được ghi lại."))
+    from django.views.defaults import server_error as page
+
+    return page(request)

@@ -131,7 +131,9 @@ def test_no_vietnamese_is_left_on_the_pages_in_english(world, client) -> None:
     found: dict[str, list[str]] = {}
     pages = 0
     for name, route in all_routes():
-        if name in NOT_PAGES or (name in UNSCOPED and name != "home"):
+        if name in NOT_PAGES or (
+            name in UNSCOPED and name not in {"home", "api:tokens"}
+        ):
             continue
         url = fill(route, objects)
         response = client.get(url)

@@ -35,6 +35,7 @@ UNSCOPED = {
     "accounts:password_change",
     "accounts:password_change_done",
     "accounts:keepalive",
+    "api:tokens",
     "home",
     "healthz",
 }
@@ -63,7 +64,12 @@ def _media(settings: Any, tmp_path: Any) -> None:
 
 
 def all_routes() -> list[tuple[str, str]]:
-    return list(_walk(get_resolver().url_patterns))
+    """Every page's route; the API's are walked by api/tests/test_scope.py."""
+    return [
+        (name, route)
+        for name, route in _walk(get_resolver().url_patterns)
+        if not name.startswith("api_v1:")
+    ]
 
 
 def hidden_records(unit: Unit) -> dict[str, Any]:
@@ -98,7 +104,11 @@ def hidden_records(unit: Unit) -> dict[str, Any]:
         unit=unit,
         role=Role.EDITOR,
     )
+    from api.tokens import token_create
+
+    token, _secret = token_create(user=user, name=f"Mã {MARKER}")
     return {
+        "token_id": token,
         "unit_id": unit,
         "body_id": body,
         "person_id": person,

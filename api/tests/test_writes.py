@@ -1,0 +1,134 @@
+"""Writes through the API: the pages' services and rules, 409 when stale,
+bulk indicator values all or nothing, every change recorded with its user."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from auditlog.models import LogEntry
+
+from work.models import IndicatorValue, Initiative
+
+pytestmark = pytest.mark.django_db
+
+
+def post(client, url, body, headers):
+    return client.post(
+        url, json.dumps(body), content_type="application/json", **headers
+    )
+
+
+def patch(client, url, body, headers):
+    return client.patch(
+        url, json.dumps(body), content_type="application/json", **headers
+    )
+
+
+def test_create_then_a_stale_change_is_refused_and_the_first_kept(
+    world, client, bearer
+):
+    headers = bearer(world.commune_officer)
+    made = post(
+        client,
+        "/api/v1/initiatives",
+        {
+            "unit_id": world.commune.pk,
+            "name": "  Tổ  tự quản đường hoa ",
+            "field": "van-hoa-xa-hoi",
+            "registered_on": "2024-03-01",
+            "holder_name": "Chi hội Phụ nữ thôn Một",
+        },
+        headers,
+    )
+    assert made.status_code == 201, made.content
+    created = made.json()
+    assert created["name"] == "Tổ tự quản đường hoa" and created["version"] == 1
+    url = f"/api/v1/initiatives/{created['id']}"
+    first = patch(client, url, {"version": 1, "name": "Đường hoa thôn Một"}, headers)
+    assert first.status_code == 200 and first.json()["version"] == 2
+    stale = patch(client, url, {"version": 1, "name": "Tên cũ ghi đè"}, headers)
+    assert stale.status_code == 409
+    assert stale["Content-Type"] == "application/problem+json"
+    assert "vừa được người khác cập nhật" in stale.json()["detail"]
+    assert Initiative.objects.get(pk=created["id"]).name == "Đường hoa thôn Một"
+    # Recorded with the token's user.
+    entries = LogEntry.objects.get_for_object(Initiative.objects.get(pk=created["id"]))
+    assert {e.actor_id for e in entries} == {world.commune_officer.pk}
+
+
+def test_the_services_rules_come_back_as_field_errors(world, client, bearer):
+    headers = bearer(world.commune_officer)
+    answer = post(
+        client,
+        "/api/v1/initiatives",
+        {
+            "unit_id": world.commune.pk,
+            "name": "Mô hình",
+            "field": "khong-co",
+            "registered_on": "2024-03-01",
+        },
+        headers,
+    )
+    assert answer.status_code == 422
+    errors = answer.json()["errors"]
+    assert errors[0]["field"] == "field" and "Không có lĩnh vực" in errors[0]["message"]
+    # A unit of another commune is not found, not written to.
+    outside = post(
+        client,
+        "/api/v1/initiatives",
+        {
+            "unit_id": world.sibling.pk,
+            "name": "Mô hình",
+            "field": "kinh-te",
+            "registered_on": "2024-03-01",
+        },
+        headers,
+    )
+    assert outside.status_code == 404
+    assert not Initiative.objects.exists()
+
+
+def _row(unit, value="5", start="2024-01-01", end="2024-12-31", **extra):
+    return {
+        "indicator": "dvk-tong-so",
+        "unit": unit.pk,
+        "period_start": start,
+        "period_end": end,
+        "value": value,
+        "source": "Báo cáo của xã",
+        **extra,
+    }
+
+
+def test_a_bulk_import_with_one_bad_row_saves_nothing(world, client, bearer):
+    headers = bearer(world.province_officer)
+    rows = [
+        _row(world.commune),
+        _row(world.sibling, value="7"),
+        _row(world.commune, start="2023-01-01", end="2023-12-31", source=""),
+        _row(world.commune, value="2.5"),  # duplicates the first row's key
+    ]
+    answer = post(client, "/api/v1/indicator-values/bulk", {"values": rows}, headers)
+    assert answer.status_code == 422
+    report = answer.json()
+    assert report["saved"] is False and report["created"] == 0
+    statuses = [r["status"] for r in report["rows"]]
+    assert statuses == ["not saved", "not saved", "invalid", "invalid"]
+    assert report["rows"][2]["errors"][0]["field"] == "source"
+    assert not IndicatorValue.objects.exists()
+
+    good = post(client, "/api/v1/indicator-values/bulk", {"values": rows[:2]}, headers)
+    assert good.status_code == 201
+    assert good.json()["created"] == 2
+    assert IndicatorValue.objects.count() == 2
+    assert LogEntry.objects.filter(actor=world.province_officer).count() >= 2
+
+
+def test_a_bulk_row_outside_scope_is_refused(world, client, bearer):
+    headers = bearer(world.commune_officer)
+    rows = [_row(world.commune), _row(world.sibling)]
+    answer = post(client, "/api/v1/indicator-values/bulk", {"values": rows}, headers)
+    assert answer.status_code == 422
+    assert answer.json()["rows"][1]["errors"][0]["field"] == "unit"
+    assert not IndicatorValue.objects.exists()
