@@ -1101,6 +1101,35 @@ def report_detail(request: HttpRequest, report_id: int) -> dict[str, Any]:
     }
 
 
+@figures.get(
+    "/reports/{report_id}/files/{fmt}",
+    summary="The report as DOCX (Party layout) or its figures as XLSX",
+    openapi_extra={
+        "responses": {
+            "200": {
+                "description": "The file.",
+                "content": {
+                    "application/vnd.openxmlformats-officedocument"
+                    ".wordprocessingml.document": {},
+                    "application/vnd.openxmlformats-officedocument"
+                    ".spreadsheetml.sheet": {},
+                },
+            }
+        }
+    },
+)
+def report_file_download(
+    request: HttpRequest, report_id: int, fmt: Literal["docx", "xlsx"]
+) -> HttpResponse:
+    from reports.documents import report_file
+
+    report = one(request, Report.objects.select_related("unit", "period"), report_id)
+    content, name, content_type = report_file(report, fmt)
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
 api.add_router("/units", units)
 api.add_router("/", org)
 api.add_router("/", work)
