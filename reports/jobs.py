@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_noop
+
 from danvan.i18n import in_vietnamese
 from jobs.models import Job
 from jobs.registry import JobError, Progress, Result, handler
@@ -30,14 +32,14 @@ def report_file_job(job: Job, progress: Progress) -> Result:
     fmt = job.params.get("format", "pdf")
     if fmt != "pdf":
         return report_file(report, fmt)
-    progress(10, "Đang tổng hợp số liệu…")
+    progress(10, gettext_noop("Đang tổng hợp số liệu…"))
     figures = figures_now(report.unit, report.period.value)
-    progress(40, "Đang dựng văn bản DOCX…")
+    progress(40, gettext_noop("Đang dựng văn bản DOCX…"))
     docx = report_docx(report, figures=figures)
-    progress(60, "Đang chuyển sang PDF bằng LibreOffice…")
+    progress(60, gettext_noop("Đang chuyển sang PDF bằng LibreOffice…"))
     try:
         pdf = docx_to_pdf(docx)
     except ConversionError as exc:
         raise JobError(str(exc)) from exc
-    progress(95, "Đang lưu tệp…")
+    progress(95, gettext_noop("Đang lưu tệp…"))
     return pdf, file_name(report, "pdf"), PDF_TYPE
