@@ -252,7 +252,7 @@ def report_figures(unit: Unit, period: Period) -> Figures:
         earlier = before.indicators.get(code)
         indicators.rows.append(
             [
-                total.name,
+                gettext(total.name),
                 total.value,
                 total.denominator,
                 total.percent,

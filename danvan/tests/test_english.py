@@ -28,7 +28,13 @@ pytestmark = pytest.mark.django_db
 
 NOT_PAGES = {"set_language", "accounts:logout", "healthz"}
 # Built-in vocabularies: their rows are translated, so their text counts.
-VOCABULARIES = {"org.Level", "org.UnitKind", "org.BodyKind", "work.Field"}
+VOCABULARIES = {
+    "org.Level",
+    "org.UnitKind",
+    "org.BodyKind",
+    "work.Field",
+    "work.Indicator",
+}
 # A language's own name is written in that language.
 ALLOWED = {"tiếng việt"}
 # Grave, acute, tilde, hook above, dot below, breve, horn.

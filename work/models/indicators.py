@@ -6,13 +6,14 @@ import datetime as dt
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from org.models import Unit
+from org.models import Unit, Vocabulary
 from work.models.common import Versioned
 
 
-class Indicator(models.Model):
+class Indicator(Vocabulary, models.Model):
     """What is measured and how it adds up: a sum, or a ratio of two sums.
 
     A ratio is always recomputed from summed numerators and denominators, never
@@ -51,7 +52,15 @@ class Indicator(models.Model):
         verbose_name_plural = _("chỉ số")
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
+
+    @property
+    def measure_label(self) -> str:
+        return gettext(self.measure) if self.measure else ""
+
+    @property
+    def denominator_text(self) -> str:
+        return gettext(self.denominator_label) if self.denominator_label else ""
 
     @property
     def is_ratio(self) -> bool:

@@ -40,14 +40,14 @@ def _row(value: IndicatorValue) -> Sequence[Cell]:
     )
     return [
         value.pk,
-        value.indicator.name,
+        value.indicator.label,
         value.unit.name,
         value.period_start,
         value.period_end,
         value.value,
         value.denominator,
         ratio,
-        value.indicator.measure,
+        value.indicator.measure_label,
         value.source,
     ]
 
