@@ -21,7 +21,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field as SchemaField
-from ninja import NinjaAPI, Query, Router, Schema
+from ninja import File, Form, NinjaAPI, Query, Router, Schema, UploadedFile
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as RequestError
 from ninja.renderers import JSONRenderer
@@ -32,6 +32,7 @@ from accounts.scope import Action, require, scoped
 from api import problems
 from api.auth import RateLimited, TokenAuth
 from danvan.versioning import StaleEditError
+from ingest.models import Document
 from org.models import Body, Person, Unit
 from reports.api import rollup_data, row_data
 from reports.models import Report
@@ -1130,11 +1131,106 @@ def report_file_download(
     return response
 
 
+# ---------------------------------------------------------------- documents
+
+documents = Router(tags=["documents read"])
+
+
+def document_out(d: Document) -> dict[str, Any]:
+    return {
+        "id": d.pk,
+        "unit": _ref(d.unit),
+        "name": d.name,
+        "kind": d.kind,
+        "encoding": d.encoding,
+        "status": d.status,
+        "uploaded_at": d.uploaded_at.isoformat(),
+        "accepted_at": d.accepted_at.isoformat() if d.accepted_at else None,
+    }
+
+
+@documents.get("/documents", response=Page, summary="Articles and reports read")
+def document_list(request: HttpRequest, params: Query[ListParams]) -> dict[str, Any]:
+    rows = Document.objects.select_related("unit").defer("text", "cleaned")
+    return page_of(request, rows, params, document_out, searchable=False)
+
+
+@documents.get("/documents/{document_id}", summary="A document with the facts read")
+def document_detail(request: HttpRequest, document_id: int) -> dict[str, Any]:
+    d = one(request, Document.objects.select_related("unit"), document_id)
+    return {**document_out(d), "facts": d.facts, "accepted_facts": d.accepted_facts}
+
+
+@documents.post(
+    "/documents",
+    response={201: dict, 200: dict},
+    summary="Read a file (TXT, HTML, DOCX, PDF) into facts for review",
+)
+def document_upload(
+    request: HttpRequest, unit: Form[int], file: File[UploadedFile]
+) -> Any:
+    """The same reading as the page's: the file's facts come back for review;
+    nothing becomes a record until it is accepted. The same content sent
+    again answers 200 with the document already there."""
+    from ingest.reading import MAX_BYTES, ReadError
+    from ingest.services import document_read
+
+    user = _user(request)
+    target = _unit(request, unit)
+    require(user, Action.CHANGE, target)
+    if file.size is not None and file.size > MAX_BYTES:
+        raise ValidationError(
+            {
+                "file": _("Tệp quá lớn; chỉ nhận tệp đến %(mb)d MB.")
+                % {"mb": MAX_BYTES // 2**20}
+            }
+        )
+    try:
+        with set_actor(user):
+            document, created = document_read(
+                unit=target, name=file.name or "", data=file.read(), by=user
+            )
+    except ReadError as exc:
+        raise ValidationError({"file": str(exc)}) from exc
+    return Status(201 if created else 200, document_detail(request, document.pk))
+
+
+class AcceptIn(Schema):
+    facts: dict[str, Any] | None = SchemaField(
+        None, description="The reviewed facts; the facts read when left out."
+    )
+
+
+@documents.post(
+    "/documents/{document_id}/accept",
+    response={201: dict},
+    summary="Turn a document's reviewed facts into records (all or nothing)",
+)
+def document_accept(request: HttpRequest, document_id: int, payload: AcceptIn) -> Any:
+    from ingest.services import document_accept as accept
+
+    user = _user(request)
+    document = one(request, Document.objects.select_related("unit"), document_id)
+    require(user, Action.CHANGE, document.unit)
+    with set_actor(user), transaction.atomic():
+        conference = accept(
+            document=document, facts=payload.facts or document.facts, by=user
+        )
+    return Status(
+        201,
+        {
+            "document": document_detail(request, document.pk),
+            "conference_id": conference.pk,
+        },
+    )
+
+
 api.add_router("/units", units)
 api.add_router("/", org)
 api.add_router("/", work)
 api.add_router("/", indicators)
 api.add_router("/", figures)
+api.add_router("/", documents)
 
 
 fallback = Router()

@@ -27,6 +27,7 @@ KEYWORDS = {
     "campaign_id": "campaign_id",
     "award_id": "award_id",
     "report_id": "report_id",
+    "document_id": "document_id",
 }
 FIXED = {"code": "2023", "rest": "khong-co", "fmt": "docx"}
 

@@ -4,11 +4,13 @@ bulk indicator values all or nothing, every change recorded with its user."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from auditlog.models import LogEntry
+from django.core.files.uploadedfile import SimpleUploadedFile
 
-from work.models import IndicatorValue, Initiative
+from work.models import Conference, IndicatorValue, Initiative
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +134,44 @@ def test_a_bulk_row_outside_scope_is_refused(world, client, bearer):
     assert answer.status_code == 422
     assert answer.json()["rows"][1]["errors"][0]["field"] == "unit"
     assert not IndicatorValue.objects.exists()
+
+
+ARTICLES = Path(__file__).resolve().parents[2] / "ingest" / "tests" / "articles"
+
+
+def test_a_file_is_read_then_accepted_into_records(
+    world, client, bearer, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    headers = bearer(world.commune_officer)
+    data = (ARTICLES / "a02.txt").read_bytes()
+    upload = SimpleUploadedFile("a02.txt", data, content_type="text/plain")
+    read = client.post(
+        "/api/v1/documents", {"unit": world.commune.pk, "file": upload}, **headers
+    )
+    assert read.status_code == 201, read.content
+    document = read.json()
+    assert document["status"] == "read"
+    assert document["facts"]["event"]["date"] == "2024-01-16"
+    again = client.post(
+        "/api/v1/documents",
+        {"unit": world.commune.pk, "file": SimpleUploadedFile("b.txt", data)},
+        **headers,
+    )
+    assert again.status_code == 200 and again.json()["id"] == document["id"]
+    empty = client.post(
+        "/api/v1/documents",
+        {"unit": world.commune.pk, "file": SimpleUploadedFile("c.txt", b"   ")},
+        **headers,
+    )
+    assert empty.status_code == 422
+    assert empty.json()["errors"][0]["message"] == "Tệp rỗng, không có nội dung."
+
+    accepted = post(client, f"/api/v1/documents/{document['id']}/accept", {}, headers)
+    assert accepted.status_code == 201, accepted.content
+    conference = Conference.objects.get(pk=accepted.json()["conference_id"])
+    assert conference.unit == world.commune
+    assert accepted.json()["document"]["status"] == "accepted"
+    twice = post(client, f"/api/v1/documents/{document['id']}/accept", {}, headers)
+    assert twice.status_code == 422
+    assert Conference.objects.count() == 1
