@@ -50,6 +50,7 @@ from work.models import (
     IndicatorValue,
     Initiative,
 )
+from work.services import conferences as conference_services
 from work.services import indicators as indicator_services
 from work.services import initiatives as initiative_services
 from work.services.common import BatchError
@@ -723,6 +724,136 @@ def conference_detail(request: HttpRequest, conference_id: int) -> dict[str, Any
             for t in c.tasks.order_by("deadline", "pk")
         ],
     }
+
+
+class AttendeeIn(Schema):
+    name: str = SchemaField(..., min_length=1, max_length=150)
+    position: str = SchemaField("", max_length=300)
+    is_guest: bool = False
+    speech: str = SchemaField("", max_length=20_000)
+
+
+class ConferenceIn(Schema):
+    unit_id: int
+    kind: Conference.Kind
+    title: str = SchemaField(..., min_length=1, max_length=400)
+    date: dt.date
+    organizer_id: int = SchemaField(..., description="Id of a body in scope.")
+    start_time: dt.time | None = None
+    place: str = SchemaField("", max_length=250)
+    review_start: dt.date | None = None
+    review_end: dt.date | None = None
+    plan_start: dt.date | None = None
+    plan_end: dt.date | None = None
+    conclusions: str = SchemaField("", max_length=20_000)
+    attendees: list[AttendeeIn] = SchemaField([], max_length=500)
+
+
+class ConferenceChange(Schema):
+    version: int = SchemaField(..., ge=1)
+    kind: Conference.Kind | None = None
+    title: str | None = SchemaField(None, min_length=1, max_length=400)
+    date: dt.date | None = None
+    organizer_id: int | None = None
+    start_time: dt.time | None = None
+    place: str | None = SchemaField(None, max_length=250)
+    review_start: dt.date | None = None
+    review_end: dt.date | None = None
+    plan_start: dt.date | None = None
+    plan_end: dt.date | None = None
+    conclusions: str | None = SchemaField(None, max_length=20_000)
+
+
+CONFERENCE_FIELDS = (
+    "kind",
+    "title",
+    "date",
+    "start_time",
+    "place",
+    "review_start",
+    "review_end",
+    "plan_start",
+    "plan_end",
+    "conclusions",
+)
+
+
+def _organizer(request: HttpRequest, body_id: int) -> Body:
+    body: Body | None = (
+        scoped(_user(request), Body.objects.all()).filter(pk=body_id).first()
+    )
+    if body is None:
+        raise ValidationError(
+            {
+                "organizer_id": _("Không có cơ quan số %(n)s trong phạm vi của bạn.")
+                % {"n": body_id}
+            }
+        )
+    return body
+
+
+@work.post(
+    "/conferences",
+    response={201: dict},
+    summary="Record a conference with its attendees",
+)
+def conference_create(request: HttpRequest, payload: ConferenceIn) -> Any:
+    user = _user(request)
+    unit = _unit(request, payload.unit_id)
+    require(user, Action.CHANGE, unit)
+    values = payload.dict()
+    data = conference_services.ConferenceData(
+        unit=unit,
+        organizer=_organizer(request, payload.organizer_id),
+        **{name: values[name] for name in CONFERENCE_FIELDS},
+    )
+    with set_actor(user), transaction.atomic():
+        conference = conference_services.conference_create(data=data)
+        for attendee in payload.attendees:
+            conference_services.attendance_add(
+                conference=conference,
+                name=attendee.name,
+                position=attendee.position,
+                is_guest=attendee.is_guest,
+                speech=attendee.speech,
+            )
+    return Status(201, conference_detail(request, conference.pk))
+
+
+@work.patch(
+    "/conferences/{conference_id}", summary="Change a conference (409 when stale)"
+)
+def conference_change(
+    request: HttpRequest, conference_id: int, payload: ConferenceChange
+) -> dict[str, Any]:
+    user = _user(request)
+    conference = one(
+        request, Conference.objects.select_related("unit", "organizer"), conference_id
+    )
+    require(user, Action.CHANGE, conference.unit)
+    changes = payload.dict(exclude_unset=True)
+    version = changes.pop("version")
+    organizer = (
+        _organizer(request, changes.pop("organizer_id"))
+        if changes.get("organizer_id") is not None
+        else conference.organizer
+    )
+    changes.pop("organizer_id", None)
+    current = {name: getattr(conference, name) for name in CONFERENCE_FIELDS}
+    data = conference_services.ConferenceData(
+        unit=conference.unit,
+        organizer=organizer,
+        article_title=conference.article_title,
+        article_url=conference.article_url,
+        article_author=conference.article_author,
+        article_published_on=conference.article_published_on,
+        **{**current, **{k: v for k, v in changes.items() if k in CONFERENCE_FIELDS}},
+    )
+    with set_actor(user):
+        conference_services.conference_update(
+            conference=conference, data=data, expected_version=version
+        )
+    return conference_detail(request, conference.pk)
 
 
 def programme_out(p: CoordinationProgram) -> dict[str, Any]:

@@ -175,3 +175,57 @@ def test_a_file_is_read_then_accepted_into_records(
     twice = post(client, f"/api/v1/documents/{document['id']}/accept", {}, headers)
     assert twice.status_code == 422
     assert Conference.objects.count() == 1
+
+
+def test_a_conference_with_attendees_then_a_stale_change(world, client, bearer):
+    from org import services as org_services
+    from org.models import BodyKind
+
+    body = org_services.body_create(
+        unit=world.commune,
+        kind=BodyKind.objects.get(code="khoi-dan-van"),
+        name="Khối dân vận xã An Phú",
+    )
+    other = org_services.body_create(
+        unit=world.sibling,
+        kind=BodyKind.objects.get(code="khoi-dan-van"),
+        name="Khối dân vận xã Bình Minh",
+    )
+    headers = bearer(world.commune_officer)
+    conference = {
+        "unit_id": world.commune.pk,
+        "kind": "year_end_review",
+        "title": "Hội nghị tổng kết công tác dân vận năm 2024",
+        "date": "2025-01-10",
+        "organizer_id": body.pk,
+        "start_time": "08:00",
+        "attendees": [
+            {
+                "name": "Trần Văn Hùng",
+                "position": "Phó Trưởng Ban Dân vận Huyện ủy",
+                "is_guest": True,
+            },
+            {
+                "name": "Lê Thị Hoa",
+                "position": "Trưởng khối dân vận xã",
+                "speech": "Đề nghị các đoàn thể bám sát cơ sở.",
+            },
+        ],
+    }
+    made = post(client, "/api/v1/conferences", conference, headers)
+    assert made.status_code == 201, made.content
+    detail = made.json()
+    assert [a["name"] for a in detail["attendees"]] == ["Trần Văn Hùng", "Lê Thị Hoa"]
+    assert detail["attendees"][1]["spoke"] is True
+    url = f"/api/v1/conferences/{detail['id']}"
+    first = patch(client, url, {"version": 1, "place": "Hội trường xã"}, headers)
+    assert first.status_code == 200 and first.json()["place"] == "Hội trường xã"
+    stale = patch(client, url, {"version": 1, "place": "Nhà văn hóa"}, headers)
+    assert stale.status_code == 409
+    assert Conference.objects.get(pk=detail["id"]).place == "Hội trường xã"
+    foreign = post(
+        client, "/api/v1/conferences", {**conference, "organizer_id": other.pk}, headers
+    )
+    assert foreign.status_code == 422
+    assert foreign.json()["errors"][0]["field"] == "organizer_id"
+    assert Conference.objects.count() == 1
