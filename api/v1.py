@@ -41,6 +41,7 @@ from reports.rollup import rollup
 from vn.text import fold
 from work.models import (
     Award,
+    AwardRecipient,
     Campaign,
     Conference,
     CoordinationProgram,
@@ -990,9 +991,90 @@ def award_list(request: HttpRequest, params: Query[ListParams]) -> dict[str, Any
     )
 
 
+class RecipientIn(Schema):
+    kind: AwardRecipient.Kind
+    name: str = SchemaField(..., min_length=1, max_length=250)
+
+
+class AwardIn(Schema):
+    unit_id: int
+    form: Award.Form
+    date: dt.date
+    issuer_id: int | None = SchemaField(
+        None, description="A body in scope, or issuer_name."
+    )
+    issuer_name: str = SchemaField("", max_length=250)
+    form_other: str = SchemaField("", max_length=150)
+    collective_count: int | None = SchemaField(None, ge=0, le=1_000_000)
+    individual_count: int | None = SchemaField(None, ge=0, le=1_000_000)
+    recipients: list[RecipientIn] = SchemaField([], max_length=2000)
+    reason: str = SchemaField("", max_length=20_000)
+    decision: str = SchemaField("", max_length=100)
+    conference_id: int | None = None
+    initiative_id: int | None = None
+
+
+@work.post(
+    "/awards", response={201: dict}, summary="Record an award and its recipients"
+)
+def award_create(request: HttpRequest, payload: AwardIn) -> Any:
+    from work.services import awards as award_services
+
+    user = _user(request)
+    unit = _unit(request, payload.unit_id)
+    require(user, Action.CHANGE, unit)
+    issuer = (
+        _organizer(request, payload.issuer_id)
+        if payload.issuer_id is not None
+        else None
+    )
+    conference = (
+        one(request, Conference.objects.all(), payload.conference_id)
+        if payload.conference_id is not None
+        else None
+    )
+    initiative = (
+        one(request, Initiative.objects.all(), payload.initiative_id)
+        if payload.initiative_id is not None
+        else None
+    )
+    with set_actor(user), transaction.atomic():
+        award = award_services.award_record(
+            unit=unit,
+            form=payload.form,
+            date=payload.date,
+            issuer=issuer,
+            issuer_name=payload.issuer_name,
+            form_other=payload.form_other,
+            collective_count=payload.collective_count,
+            individual_count=payload.individual_count,
+            recipients=[
+                award_services.Recipient(kind=r.kind, name=r.name)
+                for r in payload.recipients
+            ],
+            reason=payload.reason,
+            decision=payload.decision,
+            conference=conference,
+            initiative=initiative,
+        )
+    return Status(201, award_detail(request, award.pk))
+
+
 @work.get("/awards/{award_id}", summary="An award")
 def award_detail(request: HttpRequest, award_id: int) -> dict[str, Any]:
-    return award_out(one(request, Award.objects.select_related("unit"), award_id))
+    award = one(request, Award.objects.select_related("unit"), award_id)
+    return {
+        **award_out(award),
+        "recipients": [
+            {
+                "kind": r.kind,
+                "name": r.name,
+                "body_id": r.body_id,
+                "person_id": r.person_id,
+            }
+            for r in award.recipients.order_by("pk")
+        ],
+    }
 
 
 # ---------------------------------------------------------------- indicators

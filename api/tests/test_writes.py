@@ -229,3 +229,33 @@ def test_a_conference_with_attendees_then_a_stale_change(world, client, bearer):
     assert foreign.status_code == 422
     assert foreign.json()["errors"][0]["field"] == "organizer_id"
     assert Conference.objects.count() == 1
+
+
+def test_an_award_with_named_recipients_and_its_counts(world, client, bearer):
+    from work.models import Award
+
+    headers = bearer(world.commune_officer)
+    award = {
+        "unit_id": world.commune.pk,
+        "form": "certificate",
+        "date": "2025-01-10",
+        "issuer_name": "Ủy ban nhân dân xã An Phú",
+        "collective_count": 3,
+        "recipients": [
+            {"kind": "collective", "name": "Chi hội Phụ nữ thôn Một"},
+            {"kind": "individual", "name": "Nguyễn Thị Lan"},
+        ],
+        "reason": "Hoàn thành tốt công tác dân vận năm 2024",
+    }
+    made = post(client, "/api/v1/awards", award, headers)
+    assert made.status_code == 201, made.content
+    body = made.json()
+    assert body["collective_count"] == 3 and body["individual_count"] == 1
+    assert [r["name"] for r in body["recipients"]] == [
+        "Chi hội Phụ nữ thôn Một",
+        "Nguyễn Thị Lan",
+    ]
+    too_few = post(client, "/api/v1/awards", {**award, "collective_count": 0}, headers)
+    assert too_few.status_code == 422
+    assert too_few.json()["errors"][0]["field"] == "collective_count"
+    assert Award.objects.count() == 1
