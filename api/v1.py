@@ -1253,6 +1253,28 @@ def value_bulk(request: HttpRequest, payload: ValueSet) -> Any:
 figures = Router(tags=["periods, roll-ups and reports"])
 
 
+def period_out(period: Any) -> dict[str, Any]:
+    return {
+        "code": period.code,
+        "kind": period.kind.value,
+        "label": period.label,
+        "start": _day(period.start),
+        "end": _day(period.end),
+    }
+
+
+@figures.get(
+    "/periods", summary="The named periods of a year: year, halves, quarters, months"
+)
+def period_list(request: HttpRequest, year: int) -> list[dict[str, Any]]:
+    from reports.periods import period_choices
+
+    if not 1945 <= year <= 2100:
+        raise ValidationError({"year": _("Năm phải từ 1945 đến 2100.")})
+    [(_year, periods)] = period_choices(dt.date(year, 1, 1), years=1)
+    return [period_out(p) for p in periods]
+
+
 @figures.get(
     "/periods/{code}",
     summary="A period from its code (2025, 2025H1, 2025Q3, 2025-07, a..b)",
@@ -1262,13 +1284,7 @@ def period_detail(request: HttpRequest, code: str) -> dict[str, Any]:
         period = parse_period(code)
     except PeriodError as exc:
         raise ValidationError({"code": str(exc)}) from exc
-    return {
-        "code": period.code,
-        "kind": period.kind.value,
-        "label": period.label,
-        "start": _day(period.start),
-        "end": _day(period.end),
-    }
+    return period_out(period)
 
 
 @figures.get(

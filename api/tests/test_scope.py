@@ -174,7 +174,7 @@ def test_the_unit_itself_sees_every_endpoint_answer(world, client, bearer):
             continue
         url = fill(path, objects)
         answer = client.get(
-            url, {"unit": world.commune.pk, "period": "2023"}, **headers
+            url, {"unit": world.commune.pk, "period": "2023", "year": 2023}, **headers
         )
         assert answer.status_code == 200, (
             f"{url}: {answer.status_code} {answer.content[:200]!r}"
