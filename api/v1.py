@@ -912,6 +912,118 @@ def dialogue_detail(request: HttpRequest, dialogue_id: int) -> dict[str, Any]:
     )
 
 
+class ProgrammeIn(Schema):
+    unit_id: int
+    title: str = SchemaField(..., min_length=1, max_length=400)
+    party_ids: list[int] = SchemaField(..., min_length=2, max_length=50)
+    signed_on: dt.date
+    start: dt.date
+    end: dt.date | None = None
+    content: str = SchemaField("", max_length=20_000)
+
+
+@work.post(
+    "/programmes", response={201: dict}, summary="Record a coordination programme"
+)
+def programme_create(request: HttpRequest, payload: ProgrammeIn) -> Any:
+    from work.services import programmes as programme_services
+
+    user = _user(request)
+    unit = _unit(request, payload.unit_id)
+    require(user, Action.CHANGE, unit)
+    parties = [_organizer(request, pk) for pk in payload.party_ids]
+    with set_actor(user):
+        programme = programme_services.program_create(
+            unit=unit,
+            title=payload.title,
+            parties=parties,
+            signed_on=payload.signed_on,
+            start=payload.start,
+            end=payload.end,
+            content=payload.content,
+        )
+    return Status(201, programme_detail(request, programme.pk))
+
+
+class DialogueIn(Schema):
+    unit_id: int
+    host_id: int
+    topic: str = SchemaField(..., min_length=1, max_length=400)
+    date: dt.date
+    issues_raised: int = SchemaField(..., ge=0, le=1_000_000)
+    issues_resolved: int = SchemaField(0, ge=0, le=1_000_000)
+    participants: int | None = SchemaField(None, ge=0, le=10_000_000)
+
+
+class DialogueChange(Schema):
+    version: int = SchemaField(..., ge=1)
+    host_id: int | None = None
+    topic: str | None = SchemaField(None, min_length=1, max_length=400)
+    date: dt.date | None = None
+    issues_raised: int | None = SchemaField(None, ge=0, le=1_000_000)
+    issues_resolved: int | None = SchemaField(None, ge=0, le=1_000_000)
+    participants: int | None = SchemaField(None, ge=0, le=10_000_000)
+
+
+@work.post(
+    "/dialogues", response={201: dict}, summary="Record a dialogue with the people"
+)
+def dialogue_create(request: HttpRequest, payload: DialogueIn) -> Any:
+    from work.services import programmes as programme_services
+
+    user = _user(request)
+    unit = _unit(request, payload.unit_id)
+    require(user, Action.CHANGE, unit)
+    with set_actor(user), transaction.atomic():
+        dialogue = programme_services.dialogue_record(
+            unit=unit,
+            host=_organizer(request, payload.host_id),
+            topic=payload.topic,
+            date=payload.date,
+            issues_raised=payload.issues_raised,
+            issues_resolved=payload.issues_resolved,
+            participants=payload.participants,
+        )
+    return Status(201, dialogue_detail(request, dialogue.pk))
+
+
+def _kept(changes: dict[str, Any], name: str, current: Any) -> Any:
+    """The changed value, or the current one when left out or null."""
+    value = changes.get(name)
+    return current if value is None else value
+
+
+@work.patch("/dialogues/{dialogue_id}", summary="Change a dialogue (409 when stale)")
+def dialogue_change(
+    request: HttpRequest, dialogue_id: int, payload: DialogueChange
+) -> dict[str, Any]:
+    from work.services import programmes as programme_services
+
+    user = _user(request)
+    dialogue = one(
+        request, Dialogue.objects.select_related("unit", "host"), dialogue_id
+    )
+    require(user, Action.CHANGE, dialogue.unit)
+    changes = payload.dict(exclude_unset=True)
+    host = (
+        _organizer(request, changes["host_id"])
+        if changes.get("host_id") is not None
+        else dialogue.host
+    )
+    with set_actor(user), transaction.atomic():
+        programme_services.dialogue_update(
+            dialogue=dialogue,
+            host=host,
+            topic=changes.get("topic") or dialogue.topic,
+            date=changes.get("date") or dialogue.date,
+            issues_raised=_kept(changes, "issues_raised", dialogue.issues_raised),
+            issues_resolved=_kept(changes, "issues_resolved", dialogue.issues_resolved),
+            participants=changes.get("participants", dialogue.participants),
+            expected_version=payload.version,
+        )
+    return dialogue_detail(request, dialogue.pk)
+
+
 def campaign_out(c: Campaign) -> dict[str, Any]:
     return {
         "id": c.pk,

@@ -259,3 +259,73 @@ def test_an_award_with_named_recipients_and_its_counts(world, client, bearer):
     assert too_few.status_code == 422
     assert too_few.json()["errors"][0]["field"] == "collective_count"
     assert Award.objects.count() == 1
+
+
+def test_a_programme_and_a_dialogue_then_more_issues_resolved(world, client, bearer):
+    from org import services as org_services
+    from org.models import BodyKind
+    from work.models import CoordinationProgram, Dialogue
+
+    def body(code: str, name: str):
+        return org_services.body_create(
+            unit=world.commune, kind=BodyKind.objects.get(code=code), name=name
+        )
+
+    khoi, police = (
+        body("khoi-dan-van", "Khối dân vận xã An Phú"),
+        body("cong-an", "Công an xã An Phú"),
+    )
+    headers = bearer(world.commune_officer)
+    programme = post(
+        client,
+        "/api/v1/programmes",
+        {
+            "unit_id": world.commune.pk,
+            "title": "Chương trình phối hợp công tác dân vận giai đoạn 2025-2030",
+            "party_ids": [khoi.pk, police.pk],
+            "signed_on": "2025-02-01",
+            "start": "2025-02-01",
+        },
+        headers,
+    )
+    assert programme.status_code == 201, programme.content
+    assert sorted(programme.json()["parties"]) == sorted([khoi.pk, police.pk])
+    alone = post(
+        client,
+        "/api/v1/programmes",
+        {
+            "unit_id": world.commune.pk,
+            "title": "Một bên",
+            "party_ids": [khoi.pk, khoi.pk],
+            "signed_on": "2025-02-01",
+            "start": "2025-02-01",
+        },
+        headers,
+    )
+    assert alone.status_code == 422 and alone.json()["errors"][0]["field"] == "parties"
+    assert CoordinationProgram.objects.count() == 1
+
+    made = post(
+        client,
+        "/api/v1/dialogues",
+        {
+            "unit_id": world.commune.pk,
+            "host_id": khoi.pk,
+            "topic": "Giải phóng mặt bằng đường liên thôn",
+            "date": "2025-03-05",
+            "issues_raised": 12,
+            "issues_resolved": 4,
+        },
+        headers,
+    )
+    assert made.status_code == 201, made.content
+    url = f"/api/v1/dialogues/{made.json()['id']}"
+    more = patch(client, url, {"version": 1, "issues_resolved": 9}, headers)
+    assert more.status_code == 200 and more.json()["issues_resolved"] == 9
+    assert (
+        patch(client, url, {"version": 1, "issues_resolved": 2}, headers).status_code
+        == 409
+    )
+    over = patch(client, url, {"version": 2, "issues_resolved": 13}, headers)
+    assert over.status_code == 422
+    assert Dialogue.objects.get().issues_resolved == 9
