@@ -50,6 +50,7 @@ from work.models import (
     Indicator,
     IndicatorValue,
     Initiative,
+    Target,
 )
 from work.services import conferences as conference_services
 from work.services import indicators as indicator_services
@@ -1072,6 +1073,96 @@ def campaign_detail(request: HttpRequest, campaign_id: int) -> dict[str, Any]:
             for t in c.targets.select_related("unit").order_by("pk")
         ],
     }
+
+
+class TargetIn(Schema):
+    unit_id: int
+    description: str = SchemaField(..., min_length=1, max_length=300)
+    comparison: Target.Comparison = Target.Comparison.AT_LEAST
+    quantity: Decimal = SchemaField(..., ge=0, max_digits=14, decimal_places=2)
+    measure: str = SchemaField(..., min_length=1, max_length=50)
+
+
+class CampaignIn(Schema):
+    unit_id: int
+    kind: Campaign.Kind
+    name: str = SchemaField(..., min_length=1, max_length=400)
+    start: dt.date
+    end: dt.date
+    participant_ids: list[int] = SchemaField([], max_length=5000)
+    organizer_id: int | None = None
+    description: str = SchemaField("", max_length=20_000)
+    targets: list[TargetIn] = SchemaField([], max_length=5000)
+
+
+@work.post(
+    "/campaigns", response={201: dict}, summary="Launch a campaign with its targets"
+)
+def campaign_create(request: HttpRequest, payload: CampaignIn) -> Any:
+    from work.services import campaigns as campaign_services
+
+    user = _user(request)
+    unit = _unit(request, payload.unit_id)
+    require(user, Action.CHANGE, unit)
+    participants = [_unit(request, pk) for pk in payload.participant_ids]
+    organizer = (
+        _organizer(request, payload.organizer_id)
+        if payload.organizer_id is not None
+        else None
+    )
+    with set_actor(user), transaction.atomic():
+        campaign = campaign_services.campaign_create(
+            unit=unit,
+            kind=payload.kind,
+            name=payload.name,
+            start=payload.start,
+            end=payload.end,
+            participants=participants,
+            organizer=organizer,
+            description=payload.description,
+        )
+        for target in payload.targets:
+            campaign_services.target_set(
+                campaign=campaign,
+                unit=_unit(request, target.unit_id),
+                description=target.description,
+                quantity=target.quantity,
+                measure=target.measure,
+                comparison=target.comparison,
+            )
+    return Status(201, campaign_detail(request, campaign.pk))
+
+
+class ProgressIn(Schema):
+    date: dt.date
+    achieved: Decimal = SchemaField(..., ge=0, max_digits=14, decimal_places=2)
+    note: str = SchemaField("", max_length=300)
+
+
+@work.post(
+    "/campaigns/{campaign_id}/targets/{target_id}/progress",
+    response={201: dict},
+    summary="Record what a target has reached by a date",
+)
+def progress_create(
+    request: HttpRequest, campaign_id: int, target_id: int, payload: ProgressIn
+) -> Any:
+    from work.services import campaigns as campaign_services
+
+    user = _user(request)
+    campaign = one(request, Campaign.objects.all(), campaign_id)
+    target = campaign.targets.select_related("unit").filter(pk=target_id).first()
+    if target is None:
+        raise Http404
+    require(user, Action.CHANGE, target.unit)
+    with set_actor(user), transaction.atomic():
+        campaign_services.progress_record(
+            target=target,
+            date=payload.date,
+            achieved=payload.achieved,
+            note=payload.note,
+        )
+    return Status(201, campaign_detail(request, campaign.pk))
 
 
 def award_out(a: Award) -> dict[str, Any]:

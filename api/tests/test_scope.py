@@ -43,6 +43,9 @@ def operations() -> list[tuple[str, str]]:
 
 
 def fill(path: str, objects: dict[str, Any]) -> str:
+    if "{target_id}" in path:
+        target = objects["campaign_id"].targets.first()
+        path = path.replace("{target_id}", str(target.pk))
     for keyword, key in KEYWORDS.items():
         path = path.replace("{" + keyword + "}", str(objects[key].pk))
     for keyword, value in FIXED.items():

@@ -329,3 +329,46 @@ def test_a_programme_and_a_dialogue_then_more_issues_resolved(world, client, bea
     over = patch(client, url, {"version": 2, "issues_resolved": 13}, headers)
     assert over.status_code == 422
     assert Dialogue.objects.get().issues_resolved == 9
+
+
+def test_a_campaign_with_targets_and_progress(world, client, bearer):
+    from work.models import Campaign
+
+    headers = bearer(world.province_officer)
+    made = post(
+        client,
+        "/api/v1/campaigns",
+        {
+            "unit_id": world.province.pk,
+            "kind": "phase",
+            "name": "Đợt công tác dân vận liên ngành năm 2025",
+            "start": "2025-07-17",
+            "end": "2025-07-31",
+            "participant_ids": [world.commune.pk, world.sibling.pk],
+            "targets": [
+                {
+                    "unit_id": world.commune.pk,
+                    "description": "xây tặng nhà đại đoàn kết",
+                    "quantity": "1",
+                    "measure": "căn",
+                }
+            ],
+        },
+        headers,
+    )
+    assert made.status_code == 201, made.content
+    campaign = made.json()
+    target = campaign["targets"][0]
+    url = f"/api/v1/campaigns/{campaign['id']}/targets/{target['id']}/progress"
+    done = post(client, url, {"date": "2025-07-25", "achieved": "2"}, headers)
+    assert done.status_code == 201, done.content
+    assert done.json()["targets"][0]["progress"][0]["achieved"] == "2.00"
+    late = post(client, url, {"date": "2026-01-01", "achieved": "3"}, headers)
+    assert late.status_code == 422
+    # A target in another province's campaign is not found.
+    outsider = bearer(world.outsider)
+    assert (
+        post(client, url, {"date": "2025-07-25", "achieved": "1"}, outsider).status_code
+        == 404
+    )
+    assert Campaign.objects.count() == 1
