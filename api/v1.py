@@ -476,6 +476,169 @@ def person_detail(request: HttpRequest, person_id: int) -> dict[str, Any]:
     }
 
 
+class BodyIn(Schema):
+    unit_id: int
+    kind: str = SchemaField(
+        ..., max_length=40, description="Body kind code, e.g. khoi-dan-van."
+    )
+    name: str = SchemaField(..., min_length=1, max_length=250)
+    short_name: str = SchemaField("", max_length=60)
+    valid_from: dt.date | None = None
+
+
+class BodyChange(Schema):
+    version: int = SchemaField(..., ge=1)
+    kind: str | None = SchemaField(None, max_length=40)
+    name: str | None = SchemaField(None, min_length=1, max_length=250)
+    short_name: str | None = SchemaField(None, max_length=60)
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+
+
+def _body_kind(code: str) -> Any:
+    from org.models import BodyKind
+
+    found = BodyKind.objects.filter(code=code).first()
+    if found is None:
+        raise ValidationError(
+            {"kind": _("Không có loại cơ quan “%(code)s”.") % {"code": code}}
+        )
+    return found
+
+
+@org.post("/bodies", response={201: dict}, summary="Add a body to a unit")
+def body_create(request: HttpRequest, payload: BodyIn) -> Any:
+    from org import services as org_services
+
+    user = _user(request)
+    unit = _unit(request, payload.unit_id)
+    require(user, Action.CHANGE, unit)
+    with set_actor(user), transaction.atomic():
+        body = org_services.body_create(
+            unit=unit,
+            kind=_body_kind(payload.kind),
+            name=payload.name,
+            short_name=payload.short_name,
+            valid_from=payload.valid_from,
+        )
+    return Status(201, body_detail(request, body.pk))
+
+
+@org.patch("/bodies/{body_id}", summary="Change a body (409 when stale)")
+def body_change(
+    request: HttpRequest, body_id: int, payload: BodyChange
+) -> dict[str, Any]:
+    from org import services as org_services
+
+    user = _user(request)
+    body = one(request, Body.objects.select_related("unit", "kind"), body_id)
+    require(user, Action.CHANGE, body.unit)
+    changes = payload.dict(exclude_unset=True)
+    with set_actor(user), transaction.atomic():
+        org_services.body_update(
+            body=body,
+            name=_kept(changes, "name", body.name),
+            short_name=_kept(changes, "short_name", body.short_name),
+            kind=_body_kind(changes["kind"]) if changes.get("kind") else body.kind,
+            valid_from=changes.get("valid_from", body.valid_from),
+            valid_to=changes.get("valid_to", body.valid_to),
+            expected_version=payload.version,
+        )
+    return body_detail(request, body.pk)
+
+
+class PersonIn(Schema):
+    home_unit_id: int
+    full_name: str = SchemaField(..., min_length=1, max_length=150)
+    gender: Person.Gender | Literal[""] = ""
+    birth_year: int | None = SchemaField(None, ge=1900, le=2100)
+    phone: str = SchemaField("", max_length=30)
+    email: str = SchemaField("", max_length=254)
+
+
+class PersonChange(Schema):
+    version: int = SchemaField(..., ge=1)
+    full_name: str | None = SchemaField(None, min_length=1, max_length=150)
+    gender: Person.Gender | Literal[""] | None = None
+    birth_year: int | None = SchemaField(None, ge=1900, le=2100)
+    phone: str | None = SchemaField(None, max_length=30)
+    email: str | None = SchemaField(None, max_length=254)
+
+
+@org.post("/people", response={201: dict}, summary="Add a person")
+def person_create(request: HttpRequest, payload: PersonIn) -> Any:
+    from org import services as org_services
+
+    user = _user(request)
+    unit = _unit(request, payload.home_unit_id)
+    require(user, Action.CHANGE, unit)
+    with set_actor(user), transaction.atomic():
+        person = org_services.person_create(
+            home_unit=unit,
+            full_name=payload.full_name,
+            gender=payload.gender,
+            birth_year=payload.birth_year,
+            phone=payload.phone,
+            email=payload.email,
+        )
+    return Status(201, person_detail(request, person.pk))
+
+
+@org.patch("/people/{person_id}", summary="Change a person (409 when stale)")
+def person_change(
+    request: HttpRequest, person_id: int, payload: PersonChange
+) -> dict[str, Any]:
+    from org import services as org_services
+
+    user = _user(request)
+    person = one(request, Person.objects.select_related("home_unit"), person_id)
+    require(user, Action.CHANGE, person.home_unit)
+    changes = payload.dict(exclude_unset=True)
+    with set_actor(user), transaction.atomic():
+        org_services.person_update(
+            person=person,
+            full_name=_kept(changes, "full_name", person.full_name),
+            gender=_kept(changes, "gender", person.gender),
+            birth_year=changes.get("birth_year", person.birth_year),
+            phone=_kept(changes, "phone", person.phone),
+            email=_kept(changes, "email", person.email),
+            expected_version=payload.version,
+        )
+    return person_detail(request, person.pk)
+
+
+class PositionIn(Schema):
+    body_id: int
+    title: str = SchemaField(..., min_length=1, max_length=150)
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    decision: str = SchemaField("", max_length=200)
+
+
+@org.post(
+    "/people/{person_id}/positions",
+    response={201: dict},
+    summary="Record a position a person holds in a body",
+)
+def position_create(request: HttpRequest, person_id: int, payload: PositionIn) -> Any:
+    from org import services as org_services
+
+    user = _user(request)
+    person = one(request, Person.objects.select_related("home_unit"), person_id)
+    body = _organizer(request, payload.body_id)
+    require(user, Action.CHANGE, body.unit)
+    with set_actor(user), transaction.atomic():
+        org_services.position_assign(
+            person=person,
+            body=body,
+            title=payload.title,
+            start_date=payload.start_date,
+            end_date=payload.end_date,
+            decision=payload.decision,
+        )
+    return Status(201, person_detail(request, person.pk))
+
+
 # ---------------------------------------------------------------- initiatives
 
 work = Router(tags=["work records"])

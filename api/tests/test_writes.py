@@ -372,3 +372,73 @@ def test_a_campaign_with_targets_and_progress(world, client, bearer):
         == 404
     )
     assert Campaign.objects.count() == 1
+
+
+def test_bodies_people_and_positions(world, client, bearer):
+    from org.models import Body, Person
+
+    headers = bearer(world.commune_officer)
+    body = post(
+        client,
+        "/api/v1/bodies",
+        {
+            "unit_id": world.commune.pk,
+            "kind": "khoi-dan-van",
+            "name": "Khối dân vận xã An Phú",
+        },
+        headers,
+    )
+    assert body.status_code == 201, body.content
+    body_url = f"/api/v1/bodies/{body.json()['id']}"
+    renamed = patch(
+        client, body_url, {"version": 1, "short_name": "KDV An Phú"}, headers
+    )
+    assert renamed.status_code == 200 and renamed.json()["short_name"] == "KDV An Phú"
+    assert (
+        patch(client, body_url, {"version": 1, "name": "Tên khác"}, headers).status_code
+        == 409
+    )
+    assert Body.objects.get(pk=body.json()["id"]).name == "Khối dân vận xã An Phú"
+    unknown = post(
+        client,
+        "/api/v1/bodies",
+        {"unit_id": world.commune.pk, "kind": "khong-co", "name": "X"},
+        headers,
+    )
+    assert unknown.status_code == 422 and unknown.json()["errors"][0]["field"] == "kind"
+
+    person = post(
+        client,
+        "/api/v1/people",
+        {"home_unit_id": world.commune.pk, "full_name": "  Phạm   Thị Thu "},
+        headers,
+    )
+    assert person.status_code == 201, person.content
+    assert person.json()["full_name"] == "Phạm Thị Thu"
+    person_url = f"/api/v1/people/{person.json()['id']}"
+    held = post(
+        client,
+        f"{person_url}/positions",
+        {
+            "body_id": body.json()["id"],
+            "title": "Trưởng khối",
+            "start_date": "2025-07-01",
+        },
+        headers,
+    )
+    assert held.status_code == 201, held.content
+    assert held.json()["positions"][0]["title"] == "Trưởng khối"
+    again = post(
+        client,
+        f"{person_url}/positions",
+        {
+            "body_id": body.json()["id"],
+            "title": "Trưởng khối",
+            "start_date": "2025-08-01",
+        },
+        headers,
+    )
+    assert again.status_code == 422  # the same title overlapping in time
+    stale = patch(client, person_url, {"version": 5, "phone": "0912"}, headers)
+    assert stale.status_code == 409
+    assert Person.objects.get(pk=person.json()["id"]).phone == ""
