@@ -38,7 +38,7 @@ from reports.api import rollup_data, row_data
 from reports.models import Report
 from reports.periods import PeriodError, parse_period
 from reports.rollup import rollup
-from vn.text import fold
+from work.listing import filtered
 from work.models import (
     Award,
     AwardRecipient,
@@ -266,20 +266,24 @@ def page_of(
     """One page of ``queryset`` in the user's scope, filtered like the lists
     of the pages, in a stable order (by id)."""
     rows = scoped(_user(request), queryset)
-    if params.unit is not None:
-        rows = rows.filter(
-            **{f"{unit_path}__startswith": _unit(request, params.unit).path}
-        )
-    if params.q and searchable:
-        for word in fold(params.q).split():
-            match = Q(search_key__contains=word)
-            if word.isdigit() and len(word) <= 18:
-                match |= Q(pk=int(word))
-            rows = rows.filter(match)
-    if date_field and params.date_from:
-        rows = rows.filter(**{f"{date_field}__gte": params.date_from})
-    if date_field and params.date_to:
-        rows = rows.filter(**{f"{date_field}__lte": params.date_to})
+    unit = _unit(request, params.unit) if params.unit is not None else None
+    # A former unit's dated records are those of its units of the time (the
+    # pages' rule, in ``filtered``); undated kinds follow the lineage path.
+    by_path = unit is not None and not unit.is_active and date_field is None
+    rows = filtered(
+        rows,
+        {
+            "q": params.q if searchable else "",
+            "unit": None if by_path else unit,
+            "date_from": params.date_from if date_field else None,
+            "date_to": params.date_to if date_field else None,
+        },
+        date_field=date_field or "",
+        unit_path=unit_path,
+    )
+    if by_path:
+        assert unit is not None
+        rows = rows.filter(**{f"{unit_path}__startswith": unit.path})
     if params.updated_since is not None:
         if not any(f.name == "updated_at" for f in queryset.model._meta.fields):
             raise HttpError(
