@@ -289,7 +289,7 @@ def page_of(
             raise HttpError(
                 400, _("Loại bản ghi này không lọc được theo updated_since.")
             )
-        rows = rows.filter(updated_at__gte=params.updated_since)
+        rows = rows.filter(updated_at__gte=_utc(params.updated_since))
     rows = rows.order_by("pk")
     count = rows.count()
     start = (params.page - 1) * params.per_page
@@ -302,6 +302,19 @@ def page_of(
         "next_page": params.page + 1 if more else None,
         "items": items,
     }
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    """``moment`` in UTC (a naive one is read in the platform's time zone):
+    PostgreSQL refuses offsets beyond ±16 hours, which ISO 8601 allows."""
+    from django.utils import timezone
+
+    try:
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+        return moment.astimezone(dt.UTC)
+    except (OverflowError, ValueError) as exc:
+        raise ValidationError({"updated_since": _("Thời điểm không hợp lệ.")}) from exc
 
 
 def one(request: HttpRequest, queryset: QuerySet[Any], pk: int) -> Any:

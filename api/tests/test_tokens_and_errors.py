@@ -137,3 +137,20 @@ def test_the_documentation_is_served_without_a_cdn(client):
         "/api/v1/indicator-values/bulk",
     ):
         assert path in schema["paths"]
+
+
+@pytest.mark.parametrize(
+    ("moment", "status"),
+    [
+        ("2031-05-16T21:45:34.85+23:46", 200),  # an offset PostgreSQL refuses
+        ("2024-01-01T00:00:00", 200),  # naive: the platform's time zone
+        ("0001-01-01T00:00:00+10:00", 422),  # before year 1 in UTC
+    ],
+)
+def test_updated_since_takes_any_iso_moment(world, client, bearer, moment, status):
+    answer = client.get(
+        "/api/v1/initiatives",
+        {"updated_since": moment},
+        **bearer(world.commune_officer),
+    )
+    assert answer.status_code == status, answer.content
