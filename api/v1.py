@@ -642,7 +642,7 @@ def position_create(request: HttpRequest, person_id: int, payload: PositionIn) -
 
     user = _user(request)
     person = one(request, Person.objects.select_related("home_unit"), person_id)
-    body = _organizer(request, payload.body_id)
+    body = _body(request, payload.body_id, "body_id")
     require(user, Action.CHANGE, body.unit)
     with set_actor(user), transaction.atomic():
         org_services.position_assign(
@@ -960,14 +960,15 @@ CONFERENCE_FIELDS = (
 )
 
 
-def _organizer(request: HttpRequest, body_id: int) -> Body:
+def _body(request: HttpRequest, body_id: int, field: str) -> Body:
+    """A body of the user's scope, or a field error on ``field``."""
     body: Body | None = (
         scoped(_user(request), Body.objects.all()).filter(pk=body_id).first()
     )
     if body is None:
         raise ValidationError(
             {
-                "organizer_id": _("Không có cơ quan số %(n)s trong phạm vi của bạn.")
+                field: _("Không có cơ quan số %(n)s trong phạm vi của bạn.")
                 % {"n": body_id}
             }
         )
@@ -986,7 +987,7 @@ def conference_create(request: HttpRequest, payload: ConferenceIn) -> Any:
     values = payload.dict()
     data = conference_services.ConferenceData(
         unit=unit,
-        organizer=_organizer(request, payload.organizer_id),
+        organizer=_body(request, payload.organizer_id, "organizer_id"),
         **{name: values[name] for name in CONFERENCE_FIELDS},
     )
     with set_actor(user), transaction.atomic():
@@ -1016,7 +1017,7 @@ def conference_change(
     changes = payload.dict(exclude_unset=True)
     version = changes.pop("version")
     organizer = (
-        _organizer(request, changes.pop("organizer_id"))
+        _body(request, changes.pop("organizer_id"), "organizer_id")
         if changes.get("organizer_id") is not None
         else conference.organizer
     )
@@ -1112,7 +1113,7 @@ def programme_create(request: HttpRequest, payload: ProgrammeIn) -> Any:
     user = _user(request)
     unit = _unit(request, payload.unit_id)
     require(user, Action.CHANGE, unit)
-    parties = [_organizer(request, pk) for pk in payload.party_ids]
+    parties = [_body(request, pk, "party_ids") for pk in payload.party_ids]
     with set_actor(user):
         programme = programme_services.program_create(
             unit=unit,
@@ -1158,7 +1159,7 @@ def dialogue_create(request: HttpRequest, payload: DialogueIn) -> Any:
     with set_actor(user), transaction.atomic():
         dialogue = programme_services.dialogue_record(
             unit=unit,
-            host=_organizer(request, payload.host_id),
+            host=_body(request, payload.host_id, "host_id"),
             topic=payload.topic,
             date=payload.date,
             issues_raised=payload.issues_raised,
@@ -1187,7 +1188,7 @@ def dialogue_change(
     require(user, Action.CHANGE, dialogue.unit)
     changes = payload.dict(exclude_unset=True)
     host = (
-        _organizer(request, changes["host_id"])
+        _body(request, changes["host_id"], "host_id")
         if changes.get("host_id") is not None
         else dialogue.host
     )
@@ -1286,7 +1287,7 @@ def campaign_create(request: HttpRequest, payload: CampaignIn) -> Any:
     require(user, Action.CHANGE, unit)
     participants = [_unit(request, pk) for pk in payload.participant_ids]
     organizer = (
-        _organizer(request, payload.organizer_id)
+        _body(request, payload.organizer_id, "organizer_id")
         if payload.organizer_id is not None
         else None
     )
@@ -1407,7 +1408,7 @@ def award_create(request: HttpRequest, payload: AwardIn) -> Any:
     unit = _unit(request, payload.unit_id)
     require(user, Action.CHANGE, unit)
     issuer = (
-        _organizer(request, payload.issuer_id)
+        _body(request, payload.issuer_id, "issuer_id")
         if payload.issuer_id is not None
         else None
     )
