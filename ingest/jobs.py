@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_noop
+
 from ingest.models import Document
 from ingest.services import document_process
 from jobs.models import Job
@@ -17,7 +19,11 @@ def read_batch(job: Job, progress: Progress) -> Result:
     for done, document in enumerate(documents.iterator(), start=1):
         document = document_process(document)
         failed += document.status == Document.Status.FAILED
-        progress(int(done * 100 / total), f"Đã đọc {done}/{len(ids)} tệp")
+        progress(
+            int(done * 100 / total),
+            gettext_noop("Đã đọc %(done)s/%(total)s tệp"),
+            {"done": done, "total": len(ids)},
+        )
     report = "\n".join(
         f"{d.name}: {d.get_status_display()}{' – ' + d.error if d.error else ''}"
         for d in Document.objects.filter(pk__in=ids).order_by("pk")

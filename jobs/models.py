@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from org.models import Unit
@@ -39,6 +40,9 @@ class Job(models.Model):
     )
     progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
     message = models.CharField(_("thông báo"), max_length=500, blank=True)
+    # Values for the message's %(name)s placeholders: the message is kept as
+    # its Vietnamese msgid and translated when shown (``shown_message``).
+    message_args = models.JSONField(default=dict, blank=True)
     result = models.FileField(_("kết quả"), upload_to="jobs/%Y/%m/", blank=True)
     result_name = models.CharField(_("tên tệp"), max_length=200, blank=True)
     result_type = models.CharField(max_length=120, blank=True)
@@ -55,6 +59,17 @@ class Job(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def shown_message(self) -> str:
+        """The message in the reader's language, its placeholders filled."""
+        text = gettext(self.message) if self.message else ""
+        if self.message_args:
+            try:
+                return str(text % self.message_args)
+            except (KeyError, TypeError, ValueError):
+                return gettext(self.message)
+        return text
 
     @property
     def finished(self) -> bool:

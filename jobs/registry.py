@@ -1,6 +1,9 @@
 """What each kind of job does. Apps register their handlers at start-up.
 
-A handler receives the job and a ``progress(percent, message)`` callback and
+A handler receives the job and a ``progress(percent, message, args)`` callback
+(``message`` a Vietnamese msgid, marked with ``gettext_noop``, with
+``%(name)s`` placeholders filled from ``args`` when shown, so each reader sees
+it in their own language) and
 returns the result file as ``(content, file name, content type)``, or None.
 A handler raising JobError fails the job with the error's message (for the
 user, in Vietnamese); any other exception fails it with a generic message
@@ -9,13 +12,19 @@ and is logged.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from jobs.models import Job
 
-Progress = Callable[[int, str], None]
+
+class Progress(Protocol):
+    def __call__(
+        self, percent: int, message: str, args: Mapping[str, int | str] | None = ...
+    ) -> None: ...
+
+
 Result = tuple[bytes, str, str] | None
 Handler = Callable[["Job", Progress], Result]
 

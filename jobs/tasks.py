@@ -8,6 +8,7 @@ the request that started it commits.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from datetime import timedelta
 
 from celery import Task, shared_task
@@ -15,6 +16,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from accounts.models import SubmittedForm
 from jobs.models import Job
@@ -38,9 +40,13 @@ def run_job(self: Task[[int], None], job_id: int) -> None:
     if job is None:
         return  # already taken by another worker, finished, or deleted
 
-    def progress(percent: int, message: str) -> None:
+    def progress(
+        percent: int, message: str, args: Mapping[str, int | str] | None = None
+    ) -> None:
         Job.objects.filter(pk=job_id).update(
-            progress=max(0, min(100, percent)), message=message[:500]
+            progress=max(0, min(100, percent)),
+            message=message[:500],
+            message_args=dict(args or {}),
         )
 
     try:
@@ -61,14 +67,17 @@ def run_job(self: Task[[int], None], job_id: int) -> None:
         job.result.save(name, ContentFile(content), save=False)
         job.result_name, job.result_type = name, content_type
     job.status, job.progress = Job.Status.DONE, 100
-    job.message = _("Đã xong.")
+    job.message, job.message_args = gettext_noop("Đã xong."), {}
     job.finished_at = timezone.now()
     job.save()
 
 
 def _finish(job_id: int, status: str, message: str) -> None:
     Job.objects.filter(pk=job_id).update(
-        status=status, message=message[:500], finished_at=timezone.now()
+        status=status,
+        message=message[:500],
+        message_args={},
+        finished_at=timezone.now(),
     )
 
 

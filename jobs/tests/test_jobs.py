@@ -171,3 +171,41 @@ def test_a_real_celery_worker_runs_a_job_over_redis(reference_data, world):
         _forget_connections(app)
     assert job.status == Job.Status.DONE, job.message
     assert job.result.read() == "3 bước".encode()
+
+
+_SEEN: list[tuple[str, dict[str, int]]] = []
+
+
+@handler("test-progress-words")
+def _progress_words(job: Job, progress):
+    from django.utils.translation import gettext_noop
+
+    progress(50, gettext_noop("Đã đọc %(done)s/%(total)s tệp"), {"done": 2, "total": 4})
+    stored = Job.objects.get(pk=job.pk)
+    _SEEN.append((stored.message, stored.message_args))
+    raise JobError("dừng ở giữa")
+
+
+def test_a_progress_line_is_shown_in_the_readers_language(world):
+    """The message is kept as its Vietnamese msgid with its numbers apart, so
+    an English reader sees English and a Vietnamese reader Vietnamese."""
+    from django.utils import translation
+
+    job = Job.objects.create(
+        kind="x",
+        title="Đọc tệp",
+        unit=world.commune,
+        message="Đã đọc %(done)s/%(total)s tệp",
+        message_args={"done": 3, "total": 7},
+    )
+    assert job.shown_message == "Đã đọc 3/7 tệp"
+    with translation.override("en"):
+        assert job.shown_message == "Read 3/7 files"
+    # A job handler's progress callback stores both parts; the end clears them.
+    run_job.run(
+        Job.objects.create(kind="test-progress-words", title="t", unit=world.commune).pk
+    )
+    assert _SEEN[-1] == ("Đã đọc %(done)s/%(total)s tệp", {"done": 2, "total": 4})
+    stored = Job.objects.get(kind="test-progress-words")
+    assert stored.status == Job.Status.FAILED and stored.message == "dừng ở giữa"
+    assert stored.message_args == {}
