@@ -209,6 +209,8 @@ class PositionForm(forms.Form):
 
 class EndPositionForm(forms.Form):
     end_date = forms.DateField(label=_("Ngày kết thúc"), widget=DATE_WIDGET)
+    # The position's version when the page was opened (danvan.versioning).
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
 
 MERGE_NEW = "merge_new"
@@ -276,6 +278,9 @@ class ReorganizationForm(forms.Form):
     note = forms.CharField(
         label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+    # The unit's version when the form was opened (danvan.versioning).
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -82,6 +82,9 @@ class Unit(MP_Node):  # type: ignore[misc]  # treebeard ships no types
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
     search_key = models.CharField(max_length=400, db_index=True, editable=False)
+    # Bumped by each reorganization of the unit; a form opened on an older
+    # version cannot save (danvan.versioning).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     steplen = 4
     node_order_by: list[str] = []
@@ -397,6 +400,8 @@ class Position(models.Model):
     start_date = models.DateField(_("ngày bổ nhiệm"), null=True, blank=True)
     end_date = models.DateField(_("ngày kết thúc"), null=True, blank=True)
     decision = models.CharField(_("quyết định"), max_length=200, blank=True)
+    # Bumped by each edit; a form opened on an older version cannot save.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["-end_date", "start_date"]

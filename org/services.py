@@ -570,9 +570,23 @@ def position_assign(
 
 
 @transaction.atomic
-def position_end(*, position: Position, end_date: dt.date) -> Position:
-    """Record the last day ``position`` was held."""
+@transaction.atomic
+def position_end(
+    *, position: Position, end_date: dt.date, expected_version: int | None = None
+) -> Position:
+    """Record the last day ``position`` was held; refused when the position
+    changed since ``expected_version`` was read."""
     position.end_date = end_date
     position.full_clean()
-    position.save(update_fields=["end_date"])
+    claim_version(position, expected_version)
+    position.save(update_fields=["end_date", "version"])
     return position
+
+
+def unit_claim(unit: Unit, expected_version: int | None) -> None:
+    """Take ``unit`` for a reorganization begun on ``expected_version``:
+    refused (StaleEditError) when it was reorganized since. Call inside the
+    reorganization's transaction; two at once on one unit are serialized."""
+    claim_version(unit, expected_version)
+    if expected_version is None:
+        Unit.objects.filter(pk=unit.pk).update(version=unit.version)

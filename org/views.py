@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -252,7 +254,9 @@ def position_end(request: HttpRequest, position_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.position_end(
-                position=position, end_date=form.cleaned_data["end_date"]
+                position=position,
+                end_date=form.cleaned_data["end_date"],
+                expected_version=form.cleaned_data["version"],
             )
         except ValidationError as exc:
             for message in exc.messages:
@@ -269,7 +273,9 @@ def reorganization_create(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = get_or_404(request.user, Unit.objects.select_related("kind"), pk=unit_id)
     require(request.user, Action.ADMINISTER, unit)
     form = ReorganizationForm(
-        request.POST or None, units=scoped(request.user, Unit.objects.all())
+        request.POST or None,
+        units=scoped(request.user, Unit.objects.all()),
+        initial={"version": unit.version},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -279,42 +285,49 @@ def reorganization_create(request: HttpRequest, unit_id: int) -> HttpResponse:
             "note": data["note"],
         }
         try:
-            kind = data["kind"]
-            if kind == Reorganization.Kind.RENAME:
-                reorg = services.reorganization_rename(
-                    unit=unit,
-                    name=data["new_name"],
-                    short_name=data["new_short_name"],
-                    **common,
-                )
-            elif kind == Reorganization.Kind.REPARENT:
-                reorg = services.reorganization_reparent(
-                    unit=unit, new_parent=data["target"], **common
-                )
-            elif kind == Reorganization.Kind.MERGE:
-                reorg = services.reorganization_merge(
-                    predecessors=[unit], successor=data["target"], **common
-                )
-            elif kind == MERGE_NEW:
-                reorg = services.reorganization_merge(
-                    predecessors=[unit, *data["others"]],
-                    successor=data["new_units"][0],
-                    **common,
-                )
-            elif kind == Reorganization.Kind.SPLIT:
-                reorg = services.reorganization_split(
-                    predecessor=unit, successors=data["new_units"], primary=0, **common
-                )
-            else:
-                reorg = services.reorganization_dissolve(
-                    unit=unit, into=data["target"], **common
-                )
+            reorg = _reorganize(unit, data, common)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã ghi nhận việc sắp xếp đơn vị."))
             return redirect("org:reorganization_detail", reorg_id=reorg.pk)
     return render(request, "org/reorganization_form.html", {"form": form, "unit": unit})
+
+
+@transaction.atomic
+def _reorganize(
+    unit: Unit, data: dict[str, Any], common: dict[str, Any]
+) -> Reorganization:
+    """The reorganization the form asks for, refused when ``unit`` was
+    reorganized since the form was opened."""
+    services.unit_claim(unit, data["version"])
+    kind = data["kind"]
+    if kind == Reorganization.Kind.RENAME:
+        return services.reorganization_rename(
+            unit=unit,
+            name=data["new_name"],
+            short_name=data["new_short_name"],
+            **common,
+        )
+    if kind == Reorganization.Kind.REPARENT:
+        return services.reorganization_reparent(
+            unit=unit, new_parent=data["target"], **common
+        )
+    if kind == Reorganization.Kind.MERGE:
+        return services.reorganization_merge(
+            predecessors=[unit], successor=data["target"], **common
+        )
+    if kind == MERGE_NEW:
+        return services.reorganization_merge(
+            predecessors=[unit, *data["others"]],
+            successor=data["new_units"][0],
+            **common,
+        )
+    if kind == Reorganization.Kind.SPLIT:
+        return services.reorganization_split(
+            predecessor=unit, successors=data["new_units"], primary=0, **common
+        )
+    return services.reorganization_dissolve(unit=unit, into=data["target"], **common)
 
 
 def reorganization_detail(request: HttpRequest, reorg_id: int) -> HttpResponse:

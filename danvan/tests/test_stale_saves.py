@@ -157,3 +157,56 @@ def test_parallel_saves_of_one_version_keep_exactly_one(world, kind):
     assert len(winners) == 1, statuses
     assert sorted(statuses.values()) == [200, 200, 200, 302]
     assert read(record) == f"Bản {winners[0]}"
+
+
+@pytest.mark.django_db
+def test_ending_a_position_from_a_stale_page_is_refused(world, client_as):
+    person = _person(world)
+    body = _body(world)
+    position = org_services.position_assign(
+        person=person, body=body, title="Phó Trưởng khối"
+    )
+    client = client_as(world.commune_officer)
+    page = reverse("org:person_detail", args=[person.pk])
+    url = reverse("org:position_end", args=[position.pk])
+
+    def opened() -> dict[str, Any]:
+        html = lxml.html.fromstring(client.get(page).content)
+        form = next(f for f in html.forms if f.get("action") == url)
+        return dict(form.form_values())
+
+    first_tab, second_tab = opened(), opened()
+    assert first_tab["version"] == second_tab["version"] == "1"
+    client.post(url, first_tab | {"end_date": "30/06/2025"})
+    stale = client.post(url, second_tab | {"end_date": "31/12/2025"}, follow=True)
+    assert STALE in stale.content.decode()
+    position.refresh_from_db()
+    assert (position.end_date.isoformat(), position.version) == ("2025-06-30", 2)
+
+
+@pytest.mark.django_db
+def test_reorganizing_a_unit_from_a_stale_form_is_refused(world, client_as):
+    from org.models import Reorganization
+
+    client = client_as(world.province_officer)
+    url = reverse("org:reorganization_create", args=[world.commune.pk])
+    first_tab, second_tab = form_values(client, url), form_values(client, url)
+    assert first_tab["version"] == second_tab["version"] == "1"
+    rename = {"kind": "rename", "new_short_name": "An Phú"}
+    saved = client.post(
+        url,
+        first_tab
+        | rename
+        | {"effective_date": "01/01/2026", "new_name": "Xã An Phú Mới"},
+    )
+    assert saved.status_code == 302, saved.content.decode()[-2000:]
+    stale = client.post(
+        url,
+        second_tab
+        | rename
+        | {"effective_date": "01/02/2026", "new_name": "Xã An Phú Khác"},
+    )
+    assert stale.status_code == 200 and STALE in stale.content.decode()
+    world.commune.refresh_from_db()
+    assert world.commune.name == "Xã An Phú Mới" and world.commune.version == 2
+    assert Reorganization.objects.count() == 1

@@ -211,7 +211,8 @@ def test_person_and_position_pages(world, client_as, khoi):
     assert "Ngày kết thúc không được trước ngày bổ nhiệm." in bad.content.decode()
     position = person.positions.get()
     client.post(
-        reverse("org:position_end", args=[position.pk]), {"end_date": "2025-06-30"}
+        reverse("org:position_end", args=[position.pk]),
+        {"end_date": "2025-06-30", "version": position.version},
     )
     position.refresh_from_db()
     assert position.end_date == dt.date(2025, 6, 30)
@@ -233,7 +234,12 @@ def test_person_form_rejects_an_impossible_birth_year(world, client_as):
 def test_reorganization_form_refuses_a_cycle(world, client_as):
     response = client_as(world.province_officer).post(
         reverse("org:reorganization_create", args=[world.commune.pk]),
-        {"kind": "reparent", "effective_date": "2026-01-01", "target": "X01-T1"},
+        {
+            "kind": "reparent",
+            "effective_date": "2026-01-01",
+            "target": "X01-T1",
+            "version": 1,
+        },
     )
     assert response.status_code == 200
     assert (
@@ -251,6 +257,7 @@ def test_reorganization_form_merges_and_shows_the_result(world, client_as):
             "kind": "merge",
             "effective_date": "2025-07-01",
             "target": "X01",
+            "version": 1,
             "decision": "Nghị quyết thử nghiệm",
         },
     )
@@ -274,7 +281,12 @@ def test_reorganization_needs_an_administrator(world, client_as):
 def test_reorganization_target_outside_scope_is_unknown(world, client_as):
     response = client_as(world.province_officer).post(
         reverse("org:reorganization_create", args=[world.commune.pk]),
-        {"kind": "merge", "effective_date": "2026-01-01", "target": "T02"},
+        {
+            "kind": "merge",
+            "effective_date": "2026-01-01",
+            "target": "T02",
+            "version": 1,
+        },
     )
     assert "Không tìm thấy đơn vị" in response.content.decode()
     assert Unit.objects.get(code="X01").is_active
@@ -320,6 +332,7 @@ def test_reorganization_form_merges_into_a_new_unit(world, client_as):
         reverse("org:reorganization_create", args=[world.commune.pk]),
         {
             "kind": "merge_new",
+            "version": 1,
             "effective_date": "2025-07-01",
             "target": "T01",
             "others": "X02",
@@ -341,6 +354,7 @@ def test_reorganization_form_splits_with_the_first_line_as_primary(world, client
         reverse("org:reorganization_create", args=[world.commune.pk]),
         {
             "kind": "split",
+            "version": 1,
             "effective_date": "2025-07-01",
             "target": "T01",
             "new_units": (
@@ -369,6 +383,7 @@ def test_reorganization_form_splits_with_the_first_line_as_primary(world, client
 def test_reorganization_form_errors_save_nothing(world, client_as, data, message):
     form = {
         "effective_date": "2025-07-01",
+        "version": 1,
         "target": "T01",
         "new_kind": world.commune.kind.pk,
     } | data
