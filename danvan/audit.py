@@ -88,16 +88,18 @@ def register(model: type[Model], *, exclude: Sequence[str] = ()) -> None:
     )
 
 
-def data_version(*, apps: Sequence[str] = ()) -> int:
+def data_version(
+    *, apps: Sequence[str] = (), models: Sequence[type[Model]] = ()
+) -> int:
     """A number that moves with every change of the recorded data: the newest
     audit entry (every save and delete writes one, bulk imports too, through
     :func:`log_created`). With ``apps``, only changes of those apps' records
     move it: figures depend on units and work records, not on a report's text
     or a user's last login. One index probe per kind of record (index
-    ``danvan_logentry_type_newest``)."""
-    from django.db.models import Max, OuterRef, Subquery
+    ``danvan_logentry_type_newest``). With ``models``, only those models'."""
+    from django.db.models import Max, OuterRef, Q, Subquery
 
-    if not apps:
+    if not apps and not models:
         newest: int | None = LogEntry.objects.aggregate(newest=Max("id"))["newest"]
         return newest or 0
     latest = (
@@ -105,9 +107,10 @@ def data_version(*, apps: Sequence[str] = ()) -> int:
         .order_by("-id")
         .values("id")[:1]
     )
-    newest_by_kind = ContentType.objects.filter(app_label__in=apps).annotate(
-        newest=Subquery(latest)
-    )
+    kinds = Q(app_label__in=apps)
+    for model in models:
+        kinds |= Q(app_label=model._meta.app_label, model=model._meta.model_name)
+    newest_by_kind = ContentType.objects.filter(kinds).annotate(newest=Subquery(latest))
     return max(
         (n or 0 for n in newest_by_kind.values_list("newest", flat=True)), default=0
     )

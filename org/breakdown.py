@@ -24,7 +24,7 @@ from itertools import pairwise
 
 from django.db.models import F, Q
 
-from org.models import ReorganizationLink, Unit, UnitVersion
+from org.models import Reorganization, ReorganizationLink, Unit, UnitVersion
 
 ONE_DAY = dt.timedelta(days=1)
 # Keeps IN lists far below every database's limit on parameters.
@@ -161,7 +161,51 @@ def _name_within(unit: Unit, versions: list[UnitVersion], end: dt.date) -> str:
     return max(started, key=lambda v: v.valid_from or dt.date.min).name
 
 
+# How long a computed breakdown is kept; it is also dropped by any change of
+# the units' history (``structure_version``).
+CACHE_SECONDS = 24 * 3600
+
+
+def structure_version() -> tuple[int, int, int]:
+    """A key that moves with every change of the units' history: the newest
+    audit entry of units, their versions and reorganizations (every change
+    through the platform writes one), and the newest version and link rows
+    (which moves with loads that write no audit entry)."""
+    from django.db.models import Max
+
+    from danvan.audit import data_version
+
+    audited = data_version(
+        models=(Unit, UnitVersion, Reorganization, ReorganizationLink)
+    )
+    newest_version = UnitVersion.objects.aggregate(n=Max("pk"))["n"] or 0
+    newest_link = ReorganizationLink.objects.aggregate(n=Max("pk"))["n"] or 0
+    return (audited, newest_version, newest_link)
+
+
 def breakdown(unit: Unit, start: dt.date, end: dt.date) -> Breakdown:
+    """``compute_breakdown``, kept in the cache until the units' history changes.
+
+    A nation's breakdown walks every unit of the country (half a second on
+    PostgreSQL); the history of units changes rarely, the records counted with
+    it every minute. The result is shared: callers must not change it."""
+    from django.core.cache import cache
+
+    key = "breakdown:{}:{}:{}:{}".format(
+        unit.pk,
+        start.isoformat(),
+        end.isoformat(),
+        "-".join(map(str, structure_version())),
+    )
+    found = cache.get(key)
+    if isinstance(found, Breakdown) and found.unit.path == unit.path:
+        return found
+    made = compute_breakdown(unit, start, end)
+    cache.set(key, made, timeout=CACHE_SECONDS)
+    return made
+
+
+def compute_breakdown(unit: Unit, start: dt.date, end: dt.date) -> Breakdown:
     """The rows of ``unit``'s per-unit table for ``start``–``end``, as it was.
 
     Rows are, in order: the units whose records live on in ``unit`` (those it

@@ -311,7 +311,9 @@ def _drawn(chart: Chart, figures: Figures, fmt: str, font: str) -> bytes:
     import matplotlib
 
     families = list(_families(font)) if font else list(_FALLBACK_FONTS[1:])
-    with matplotlib.rc_context({"font.family": families}):
+    # In SVG, text stays text (the browser draws it, screen readers and search
+    # read it): four times smaller and a quarter faster than glyph outlines.
+    with matplotlib.rc_context({"font.family": families, "svg.fonttype": "none"}):
         return render(chart.draw(figures), fmt)
 
 

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from org.models import Unit
 from reports.periods import Period, PeriodKind
-from reports.rollup import Rollup, RowTotals, initiatives_total, rollup
+from reports.rollup import Rollup, RowTotals, initiatives_totals, rollup
 from vn.numbers import format_percent, format_quantity
 from work.models import Award, Conference, Field, Initiative, Target
 
@@ -303,13 +303,8 @@ def _trend(
     for _year in range(years - 1):
         periods.insert(0, periods[0].year_before())
     known = {now.period: now.initiatives, before.period: before.initiatives}
-    return [
-        (
-            str(p.start.year),
-            known[p] if p in known else initiatives_total(unit, p),
-        )
-        for p in periods
-    ]
+    known |= initiatives_totals(unit, [p for p in periods if p not in known])
+    return [(str(p.start.year), known[p]) for p in periods]
 
 
 def _by_unit(now: Rollup, period: Period) -> Table:

@@ -7,6 +7,8 @@ import random
 from collections import Counter
 from decimal import Decimal
 
+import pytest
+
 from org import services as org_services
 from org.models import BodyKind
 from reports.periods import parse_period
@@ -134,6 +136,44 @@ def test_a_merged_unit_rolls_up_into_its_successor_and_keeps_its_own_past(world)
         for code in ("2023", "2023H2", "2024", "2025", "2025-07-01..2025-12-31"):
             alone = initiatives_total(unit, parse_period(code))
             assert alone == rollup(unit, parse_period(code)).initiatives, (unit, code)
+
+
+def test_rows_summed_in_the_database_equal_rows_placed_here(world):
+    """PostgreSQL sums the per-unit rows in the database (the units' rows
+    sent as arrays); the same figures placed one unit at a time here must be
+    equal, for units and periods before, across and after a merge."""
+    from django.db import connection
+
+    from org.breakdown import breakdown
+    from reports.rollup import _grouped_rows
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the sums in the database are PostgreSQL's (CI runs both)")
+    build(world)
+    org_services.reorganization_merge(
+        predecessors=[world.sibling],
+        successor=world.commune,
+        effective_date=D(2025, 7, 1),
+    )
+    compared = 0
+    for unit in (world.root, world.province, world.commune, world.sibling):
+        unit.refresh_from_db()
+        for code in ("2023", "2025", "2025-06-01..2025-08-31"):
+            period = parse_period(code)
+            bd = breakdown(unit, period.start, period.end)
+
+            def summed(rows):
+                total = Counter()
+                for tag, index, key, n1, n2, n3 in rows:
+                    for n, value in enumerate((n1, n2, n3)):
+                        total[(tag, index, key, n)] += Decimal(str(value or 0))
+                return {k: v for k, v in total.items() if v}
+
+            here = summed(_grouped_rows(bd, period, in_database=False))
+            there = summed(_grouped_rows(bd, period, in_database=True))
+            assert here == there, (unit, code)
+            compared += len(here)
+    assert compared > 20
 
 
 def test_children_totals_and_who_has_not_reported(world):

@@ -25,6 +25,11 @@ class Command(BaseCommand):
             summary = restore(options["archive"])
         except BackupError as exc:
             raise CommandError(str(exc)) from exc
+        # Cached figures and breakdowns are keyed by record ids and audit
+        # versions, which a restored database may give again to other data.
+        from django.core.cache import cache
+
+        cache.clear()
         self.stdout.write(
             f"Đã khôi phục {format_quantity(summary.tables)} bảng, "
             f"{format_quantity(summary.rows)} dòng, "
