@@ -11,8 +11,12 @@ For each unit it times, in the same run:
 - ``rollup``: ``reports.rollup.rollup`` for the period, with per-unit rows
   (what every figure on the page is made from);
 - ``cold``: the dashboard page and then each of its charts, as a browser
-  fetches them, with the cache emptied first (the first visit after a change
-  older than FIGURES_MAX_AGE_SECONDS);
+  fetches them, with every cache emptied first (the first visit ever, or
+  after a restart of the cache server);
+- ``changed``: the same after a record somewhere else in the country was
+  changed and the page's snapshot is older than FIGURES_MAX_AGE_SECONDS
+  (the usual "first visit after a while"): the figures and charts are made
+  again, the units' history (``org.breakdown``) is still the cached one;
 - ``warm``: the same again with the snapshot in the cache.
 
 Times are medians of --repeat runs, through Django's test client in this
@@ -45,6 +49,19 @@ def _median(runs: list[float]) -> float:
     return statistics.median(runs) * 1000
 
 
+def _change_a_record() -> None:
+    """A change elsewhere: the newest conference's title, through the ORM (an
+    audit entry, so the data version moves)."""
+    from work.models import Conference
+
+    conference = Conference.objects.order_by("-pk").first()
+    assert conference is not None
+    conference.title = conference.title.rstrip() + (
+        " " if not conference.title.endswith(" ") else ""
+    )
+    conference.save()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=3)
@@ -60,7 +77,7 @@ def main() -> None:
     ensure_national_data(args)
     from django.core.cache import cache
     from django.core.management import call_command
-    from django.test import Client
+    from django.test import Client, override_settings
 
     from accounts.models import Role, User
     from org.models import Unit
@@ -75,7 +92,10 @@ def main() -> None:
     }
     results: dict[str, Any] = {"period": args.period, "units": {}}
     print(f"period {period.label}; medians of {args.repeat} runs, in ms")
-    print(f"{'unit':22} {'rollup':>8} {'cold':>8} {'warm':>8} {'cold/rollup':>12}")
+    print(
+        f"{'unit':22} {'rollup':>8} {'cold':>8} {'changed':>8} {'warm':>8} "
+        f"{'cold/rollup':>12} {'changed/rollup':>15}"
+    )
     for label, unit in units.items():
         user, _new = User.objects.get_or_create(
             username=f"bench.dashboard.{unit.pk}",
@@ -94,9 +114,15 @@ def main() -> None:
                 assert answer.status_code == 200, (chart, answer.status_code)
             return len(charts)
 
-        timings: dict[str, list[float]] = {"rollup": [], "cold": [], "warm": []}
+        timings: dict[str, list[float]] = {
+            "rollup": [],
+            "cold": [],
+            "changed": [],
+            "warm": [],
+        }
         charts = 0
         for _ in range(args.repeat):
+            cache.clear()
             started = time.perf_counter()
             rollup(unit, period, rows=True)
             timings["rollup"].append(time.perf_counter() - started)
@@ -104,6 +130,11 @@ def main() -> None:
             started = time.perf_counter()
             charts = whole_page()
             timings["cold"].append(time.perf_counter() - started)
+            _change_a_record()
+            with override_settings(FIGURES_MAX_AGE_SECONDS=0):
+                started = time.perf_counter()
+                whole_page()
+                timings["changed"].append(time.perf_counter() - started)
             started = time.perf_counter()
             whole_page()
             timings["warm"].append(time.perf_counter() - started)
@@ -111,8 +142,10 @@ def main() -> None:
         row["charts"] = charts
         results["units"][label] = row
         print(
-            f"{label:22} {row['rollup']:8.0f} {row['cold']:8.0f} {row['warm']:8.0f} "
-            f"{row['cold'] / row['rollup']:12.1f}   ({charts} charts)"
+            f"{label:22} {row['rollup']:8.0f} {row['cold']:8.0f} "
+            f"{row['changed']:8.0f} {row['warm']:8.0f} "
+            f"{row['cold'] / row['rollup']:12.1f} "
+            f"{row['changed'] / row['rollup']:15.1f}   ({charts} charts)"
         )
     out = (
         ROOT / "bench" / "results" / f"dashboard-{time.strftime('%Y%m%d-%H%M%S')}.json"
