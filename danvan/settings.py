@@ -241,6 +241,15 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # finishes; Celery beat (`celery -A danvan.celery_app beat`) removes older ones
 # every night at 02:30.
 JOB_FILES_DAYS = env_int("JOB_FILES_DAYS", 7)
+# Articles and reports read but never accepted (a batch uploaded and left, a
+# failed file) are removed with their files UNREVIEWED_DOCUMENT_DAYS days after
+# they were uploaded, by the same nightly task. Accepted ones stay: they are
+# the sources of records.
+UNREVIEWED_DOCUMENT_DAYS = env_int("UNREVIEWED_DOCUMENT_DAYS", 90)
+# A PDF is read in a child process stopped after PDF_READ_SECONDS and refused
+# more than PDF_READ_MEGABYTES of address space (ingest.pdf_text).
+PDF_READ_SECONDS = env_int("PDF_READ_SECONDS", 30)
+PDF_READ_MEGABYTES = env_int("PDF_READ_MEGABYTES", 400)
 # Dashboards and report pages show figures computed at most this many seconds
 # ago (the page says when, and offers to compute them again at once).
 # Documents are always computed afresh. See reports.figures.snapshot.
@@ -249,7 +258,11 @@ CELERY_BEAT_SCHEDULE = {
     "expire-job-files": {
         "task": "jobs.expire",
         "schedule": crontab(hour=2, minute=30),
-    }
+    },
+    "expire-unreviewed-documents": {
+        "task": "ingest.expire",
+        "schedule": crontab(hour=2, minute=40),
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 

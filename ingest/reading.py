@@ -10,10 +10,14 @@ Vietnamese; nothing here ever executes or renders what it reads.
 from __future__ import annotations
 
 import io
+import json
 import re
+import subprocess
+import sys
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import IO, Any
 
 import viparse
@@ -300,21 +304,61 @@ def _docx_lines(stream: IO[bytes]) -> list[str]:
     return lines
 
 
-def _pdf(data: bytes, name: str) -> Source:
-    from pypdf import PdfReader
+def _pdf_limits() -> tuple[float, int]:
+    """Seconds and megabytes a PDF's reading may take (settings
+    PDF_READ_SECONDS, PDF_READ_MEGABYTES)."""
+    from django.conf import settings
 
+    return (
+        float(getattr(settings, "PDF_READ_SECONDS", 30)),
+        int(getattr(settings, "PDF_READ_MEGABYTES", 512)),
+    )
+
+
+def _pdf(data: bytes, name: str) -> Source:
+    """The PDF's text, read by ``ingest.pdf_text`` in a child process."""
+    from ingest import pdf_text
+
+    seconds, megabytes = _pdf_limits()
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if len(reader.pages) > MAX_PDF_PAGES:
-            raise ReadError(
-                f"PDF có {format_quantity(Decimal(len(reader.pages)))} trang; "
-                f"chỉ nhận PDF đến {MAX_PDF_PAGES} trang. Hãy tách thành nhiều tệp."
-            )
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except ReadError:
-        raise
-    except Exception as exc:  # pypdf raises many kinds on damaged files
-        raise ReadError("Tệp PDF bị hỏng hoặc không đọc được.") from exc
+        child = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "ingest.pdf_text",
+                str(MAX_PDF_PAGES),
+                str(MAX_CHARS),
+                str(megabytes),
+            ],
+            input=data,
+            capture_output=True,
+            timeout=seconds,
+            cwd=Path(__file__).resolve().parent.parent,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise ReadError(
+            f"Đọc tệp PDF quá {seconds:.0f} giây (giới hạn cho mỗi tệp); tệp có thể "
+            "bị hỏng hoặc được tạo để làm treo máy chủ. Hãy lưu lại thành PDF "
+            "mới hoặc gửi bản DOCX."
+        ) from exc
+    answer = child.stdout.decode("utf-8", "replace")
+    if child.returncode == pdf_text.TOO_MANY_PAGES:
+        count = json.loads(answer)["pages"]
+        raise ReadError(
+            f"PDF có {format_quantity(Decimal(count))} trang; "
+            f"chỉ nhận PDF đến {MAX_PDF_PAGES} trang. Hãy tách thành nhiều tệp."
+        )
+    if child.returncode == pdf_text.TOO_LONG:
+        raise _too_long(MAX_CHARS)
+    if child.returncode == pdf_text.OUT_OF_MEMORY:
+        raise ReadError(
+            f"Đọc tệp PDF cần hơn {megabytes} MB bộ nhớ (giới hạn cho mỗi tệp); "
+            "tệp có thể bị hỏng. Hãy lưu lại thành PDF mới hoặc gửi bản DOCX."
+        )
+    if child.returncode != 0:
+        raise ReadError("Tệp PDF bị hỏng hoặc không đọc được.")
+    pages = json.loads(answer)["pages"]
     text = nfc("\n".join(pages))
     # A PDF breaks lines inside sentences: join a line to the one before when
     # it carries on in lower case ("Chủ tịch Ủy\nban MTTQ").

@@ -214,6 +214,59 @@ def xlsx_varied_shared_strings(path: Path, megabytes: float = 22) -> Path:
     )
 
 
+def _pdf(path: Path, content: bytes, *, pages: int = 1) -> Path:
+    """A PDF of ``pages`` pages sharing one Flate-compressed content stream
+    (objects and cross-reference table written out by hand)."""
+    import zlib
+
+    stream = zlib.compress(content, 9)
+    kids = " ".join(f"{6 + n} 0 R" for n in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        f"<< /Length {len(stream)} /Filter /FlateDecode >>\nstream\n".encode()
+        + stream
+        + b"\nendstream",
+        b"<< /Font << /F1 3 0 R >> >>",
+    ]
+    objects += [
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources 5 0 R /Contents 4 0 R >>"
+    ] * pages
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\n"
+        f"startxref\n{xref}\n%%EOF\n"
+    ).encode()
+    path.write_bytes(bytes(out))
+    return path
+
+
+def pdf_endless_text(path: Path, operators: int = 3_000_000) -> Path:
+    """A page whose few hundred kilobytes inflate to millions of text
+    operators: reading it takes minutes."""
+    return _pdf(path, b"BT /F1 12 Tf 72 720 Td " + b"(Dan van) Tj " * operators + b"ET")
+
+
+def pdf_inflate_bomb(path: Path, megabytes: int = 2048) -> Path:
+    """A content stream of a few megabytes that inflates to gigabytes."""
+    return _pdf(path, b" " * (megabytes * 2**20))
+
+
+def pdf_text_pages(path: Path, pages: int = 300) -> Path:
+    """The largest PDF accepted: 300 pages of ordinary text."""
+    line = b"(Hoi nghi tong ket cong tac dan van nam 2025 cua xa) Tj T* "
+    return _pdf(path, b"BT /F1 10 Tf 14 TL 40 800 Td " + line * 15 + b"ET", pages=pages)
+
+
 _READER = r"""
 import json, os, sys
 import django
@@ -247,8 +300,12 @@ try:
 except Exception as exc:
     outcome = "refused"
     message = "; ".join(getattr(exc, "messages", None) or [str(exc)])
+import resource
+# The peak of a child process the reading started (a PDF is read in one).
+child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 print(json.dumps({"outcome": outcome, "message": message,
-                  "base_mb": base, "peak_mb": high_water_mb()}))
+                  "base_mb": base, "peak_mb": high_water_mb(),
+                  "child_peak_mb": child}))
 """
 
 

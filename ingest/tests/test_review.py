@@ -210,3 +210,44 @@ def test_a_200_kb_text_is_reviewed_in_one_pass_and_few_queries(
     # Every fact of every repetition is marked, from a single pass.
     assert counting.passes == 1
     assert html.count('<mark data-fact="attendee">') >= 200_000 // len(paragraph)
+
+
+def test_documents_never_accepted_expire_with_their_files(world, settings):
+    """The nightly task removes what was uploaded and left more than
+    UNREVIEWED_DOCUMENT_DAYS days ago, files included; it keeps accepted
+    documents and recent ones, and records each removal."""
+    import datetime as dt
+
+    from auditlog.models import LogEntry
+    from django.utils import timezone
+
+    from ingest.services import document_queue
+    from ingest.tasks import expire_documents
+
+    settings.UNREVIEWED_DOCUMENT_DAYS = 30
+    accepted, _ = _read(world, "a02.txt")
+    document_accept(document=accepted, facts=accepted.facts, by=world.commune_officer)
+    left, _ = _read(world, "a03.txt")
+    queued, _ = document_queue(
+        unit=world.commune, name="lo.txt", data=b"Chua doc.", by=world.commune_officer
+    )
+    recent, _ = _read(world, "a04.txt")
+    old = timezone.now() - dt.timedelta(days=31)
+    Document.objects.filter(pk__in=[accepted.pk, left.pk, queued.pk]).update(
+        uploaded_at=old
+    )
+    files = {d.pk: Path(d.original.path) for d in (accepted, left, queued, recent)}
+    assert all(path.exists() for path in files.values())
+
+    assert expire_documents() == 2
+    assert set(Document.objects.values_list("pk", flat=True)) == {
+        accepted.pk,
+        recent.pk,
+    }
+    assert not files[left.pk].exists() and not files[queued.pk].exists()
+    assert files[accepted.pk].exists() and files[recent.pk].exists()
+    removed = LogEntry.objects.filter(
+        action=LogEntry.Action.DELETE, object_pk__in=[str(left.pk), str(queued.pk)]
+    )
+    assert removed.count() == 2
+    assert expire_documents() == 0
