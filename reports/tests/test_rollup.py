@@ -170,10 +170,13 @@ def test_rows_summed_in_the_database_equal_rows_placed_here(world):
             split += len(set(bd.members) - set(bd.simple))
 
             def summed(rows):
-                total = Counter()
+                total: dict[tuple[object, ...], Decimal] = {}
                 for tag, index, key, n1, n2, n3 in rows:
                     for n, value in enumerate((n1, n2, n3)):
-                        total[(tag, index, key, n)] += Decimal(str(value or 0))
+                        key4 = (tag, index, key, n)
+                        total[key4] = total.get(key4, Decimal(0)) + Decimal(
+                            str(value or 0)
+                        )
                 return {k: v for k, v in total.items() if v}
 
             here = summed(_grouped_rows(bd, period, in_database=False))
