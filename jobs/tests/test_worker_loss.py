@@ -1,8 +1,14 @@
-"""A job whose worker process is killed in the middle is run again and
-finishes once: a real Celery worker (prefork, one child) over Redis reads a
-batch of uploaded articles; its child process is killed with SIGKILL while
-the batch is half read; the task goes back to the queue, a new child takes
-it, and every document ends read exactly once."""
+"""A job whose worker is killed in the middle is run again and finishes
+once: a real Celery worker (prefork, one child) over Redis reads a batch of
+uploaded articles and is killed with SIGKILL while the batch is half read.
+
+- Its child process alone killed: the task goes back to the queue at once,
+  a new child takes it.
+- The whole worker killed (the machine or container lost): the task stays
+  unacknowledged in Redis; another worker started later gives it again once
+  the visibility timeout has passed, and finishes it.
+
+Either way every document ends read exactly once."""
 
 from __future__ import annotations
 
@@ -69,6 +75,112 @@ def _wait(predicate, seconds: float, what: str) -> None:
             return
         time.sleep(0.1)
     pytest.fail(f"timed out waiting for {what}")
+
+
+def _celery_worker(env: dict[str, str]) -> subprocess.Popen[str]:
+    """A real worker (prefork, one child) in a session of its own, so that
+    the worker and its child can be killed together."""
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "danvan.celery_app",
+            "worker",
+            "--pool=prefork",
+            "--concurrency=1",
+            "--loglevel=WARNING",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def _stop(worker: subprocess.Popen[str]) -> None:
+    if worker.poll() is None:
+        os.killpg(worker.pid, signal.SIGTERM)
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(worker.pid, signal.SIGKILL)
+            worker.wait(timeout=30)
+
+
+def test_a_job_survives_its_whole_worker_being_killed(world, settings, tmp_path):
+    if not _redis_up():
+        if os.environ.get("DANVAN_REQUIRE_REDIS"):
+            pytest.fail("Redis is not running at 127.0.0.1:6379")
+        pytest.skip("Redis is not running at 127.0.0.1:6379")
+    import redis
+
+    redis.Redis.from_url(REDIS).flushdb()
+    settings.MEDIA_ROOT = tmp_path / "media"
+    ids = []
+    for n in range(40):
+        document, _ = document_queue(
+            unit=world.commune,
+            name=f"bai-{n}.txt",
+            data=f"{ARTICLE}\n\nBài số {n}.\n".encode() * 6,
+            by=world.commune_officer,
+        )
+        ids.append(document.pk)
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=_database_url(),
+        CELERY_BROKER_URL=REDIS,
+        MEDIA_ROOT=str(settings.MEDIA_ROOT),
+        DANVAN_VAR_DIR=str(tmp_path),
+    )
+    from danvan.celery_app import app
+
+    app.conf.update(broker_url=REDIS, task_always_eager=False)
+    _forget_connections(app)
+    first = _celery_worker(env)
+    second = None
+    try:
+        _wait(lambda: len(_children(first.pid)) == 1, 60, "the worker's child")
+        job = job_start(
+            kind="ingest-batch",
+            title="Đọc 40 bài",
+            unit=world.commune,
+            by=world.commune_officer,
+            params={"documents": ids},
+        )
+        read = Document.objects.filter(pk__in=ids, status=Document.Status.READ)
+        _wait(lambda: read.count() >= 5, 120, "the batch to be under way")
+        os.killpg(first.pid, signal.SIGKILL)  # the worker and its child at once
+        first.wait(timeout=30)
+        killed_at = read.count()
+        assert killed_at < len(ids), "the batch finished before the kill"
+        assert Job.objects.get(pk=job.pk).status == Job.Status.RUNNING
+        # Another worker, started later; a short visibility timeout so that
+        # the test does not wait the production hour.
+        second = _celery_worker(env | {"CELERY_VISIBILITY_TIMEOUT": "3"})
+        _wait(
+            lambda: Job.objects.get(pk=job.pk).status in {"done", "failed"},
+            240,
+            "another worker to finish the job",
+        )
+        job.refresh_from_db()
+        assert job.status == Job.Status.DONE, job.message
+        assert read.count() == len(ids)
+        report = job.result.read().decode()
+        assert report.count("Chờ duyệt") == len(ids)
+        print(f"worker killed with {killed_at}/{len(ids)} read; another finished it")
+    finally:
+        for worker in (first, second):
+            if worker is not None:
+                _stop(worker)
+        app.conf.update(broker_url="memory://", task_always_eager=True)
+        _forget_connections(app)
 
 
 def test_a_job_survives_its_worker_being_killed(world, settings, tmp_path):
