@@ -254,6 +254,10 @@ PDF_READ_MEGABYTES = env_int("PDF_READ_MEGABYTES", 400)
 # ago (the page says when, and offers to compute them again at once).
 # Documents are always computed afresh. See reports.figures.snapshot.
 FIGURES_MAX_AGE_SECONDS = env_int("FIGURES_MAX_AGE_SECONDS", 60)
+# Figures that took this long or longer to compute (a nation's, a large
+# province's) are computed again in the background when they are too old, and
+# the page shows the previous ones meanwhile, with their time.
+FIGURES_BACKGROUND_SECONDS = env_int("FIGURES_BACKGROUND_SECONDS", 1)
 CELERY_BEAT_SCHEDULE = {
     "expire-job-files": {
         "task": "jobs.expire",

@@ -20,7 +20,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from reports.figures import Figures, row_label
+from reports.figures import Figures, Snapshot, row_label
 from vn.numbers import format_percent, format_quantity
 
 if TYPE_CHECKING:
@@ -304,6 +304,20 @@ def drawn(chart: Chart, figures: Figures, fmt: str, *, font: str = "") -> bytes:
         figures.period,
         lambda: _drawn(chart, figures, fmt, font),
         version=figures.version,
+    )
+
+
+def on_page(chart: Chart, snap: Snapshot[Figures]) -> bytes:
+    """``chart`` as the dashboard shows it (SVG), drawn once per snapshot."""
+    from reports.figures import cached
+
+    figures = snap.value
+    return cached(
+        f"chart-{chart.key}",
+        figures.unit,
+        figures.period,
+        lambda: drawn(chart, figures, "svg"),
+        version=snap.version,
     )
 
 

@@ -397,6 +397,9 @@ class Snapshot(Generic[T]):
     value: T
     version: int
     computed_at: float
+    # How long computing it took (s): a slow one is computed again in the
+    # background while the page shows this one (see ``snapshot``).
+    seconds: float = 0.0
 
     @property
     def at(self) -> dt.datetime:
@@ -418,6 +421,7 @@ def snapshot(
     make: Callable[[], T],
     *,
     fresh: bool = False,
+    refresh: Callable[[], None] | None = None,
 ) -> Snapshot[T]:
     """``make()`` as of the data now, or as of a moment ago.
 
@@ -428,6 +432,13 @@ def snapshot(
     FIGURES_MAX_AGE_SECONDS, even if the data has changed since; the page
     says when its figures were computed and offers to compute them again
     (``fresh``). With unchanged data the snapshot serves however old it is.
+
+    Older than that, with the data changed, it is computed again; when the
+    last computation took FIGURES_BACKGROUND_SECONDS or more (a nation's or a
+    large province's figures), ``refresh()`` is asked to compute it in the
+    background (once at a time) and the page shows the older one meanwhile,
+    with its time: a dashboard appears at once whatever its size.
+
     Reports' documents do not come through here; they always compute afresh."""
     from django.conf import settings
     from django.core.cache import cache
@@ -437,17 +448,48 @@ def snapshot(
     key = _key(f"snapshot-{kind}", unit, period)
     current = data_version(apps=FIGURE_APPS)
     found = cache.get(key)
-    if isinstance(found, Snapshot) and (
-        found.version == current
-        or (
-            not fresh
-            and time.time() - found.computed_at < settings.FIGURES_MAX_AGE_SECONDS
-        )
-    ):
+    if isinstance(found, Snapshot) and not fresh:
+        young = time.time() - found.computed_at < settings.FIGURES_MAX_AGE_SECONDS
+        if found.version == current or young:
+            return found
+        slow = found.seconds >= settings.FIGURES_BACKGROUND_SECONDS
+        if slow and refresh is not None:
+            if cache.add(f"{key}:refreshing", 1, timeout=300):
+                refresh()
+            return found
+    elif isinstance(found, Snapshot) and found.version == current:
         return found
-    made = Snapshot(make(), current, time.time())
+    return store_snapshot(kind, unit, period, make, version=current)
+
+
+def store_snapshot(
+    kind: str,
+    unit: Unit,
+    period: Period,
+    make: Callable[[], T],
+    *,
+    version: int,
+    release: bool = True,
+) -> Snapshot[T]:
+    """``make()`` computed now and kept as the snapshot of ``version``; with
+    ``release``, a background refresh may be asked for again."""
+    from django.core.cache import cache
+
+    key = _key(f"snapshot-{kind}", unit, period)
+    started = time.perf_counter()
+    value = make()
+    made = Snapshot(value, version, time.time(), time.perf_counter() - started)
     cache.set(key, made, timeout=CACHE_SECONDS)
+    if release:
+        release_refresh(kind, unit, period)
     return made
+
+
+def release_refresh(kind: str, unit: Unit, period: Period) -> None:
+    """A background refresh of the snapshot has ended (see ``snapshot``)."""
+    from django.core.cache import cache
+
+    cache.delete(f"{_key(f'snapshot-{kind}', unit, period)}:refreshing")
 
 
 def figures_for_page(
@@ -455,7 +497,46 @@ def figures_for_page(
 ) -> Snapshot[Figures]:
     """``report_figures`` as a snapshot (see ``snapshot``)."""
     return snapshot(
-        "figures", unit, period, lambda: report_figures(unit, period), fresh=fresh
+        "figures",
+        unit,
+        period,
+        lambda: report_figures(unit, period),
+        fresh=fresh,
+        refresh=lambda: _refresh_in_background(unit, period),
+    )
+
+
+def _refresh_in_background(unit: Unit, period: Period) -> None:
+    """Compute the page's figures again away from the request: on a Celery
+    worker when there is a broker, else on a thread of this process."""
+    from django.conf import settings
+    from django.utils.translation import get_language
+
+    from reports.tasks import refresh_figures
+
+    args = (unit.pk, period.code, get_language() or settings.LANGUAGE_CODE)
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        import threading
+
+        threading.Thread(
+            target=refresh_figures, args=args, name="figures", daemon=True
+        ).start()
+    else:
+        refresh_figures.delay(*args)
+
+
+def recompute_figures(unit: Unit, period: Period) -> Snapshot[Figures]:
+    """The page's figures computed now from the data as it is, and kept (the
+    caller ends the refresh with ``release_refresh``)."""
+    from danvan.audit import FIGURE_APPS, data_version
+
+    return store_snapshot(
+        "figures",
+        unit,
+        period,
+        lambda: report_figures(unit, period),
+        version=data_version(apps=FIGURE_APPS),
+        release=False,
     )
 
 

@@ -177,16 +177,7 @@ def _chart(
 ) -> HttpResponse:
     """A chart of the figures the page shows (the same snapshot), drawn once
     per snapshot."""
-    snap = figures_for_page(unit, period)
-    return _svg(
-        cached(
-            f"chart-{drawing.key}",
-            unit,
-            period,
-            lambda: charts.drawn(drawing, snap.value, "svg"),
-            version=snap.version,
-        )
-    )
+    return _svg(charts.on_page(drawing, figures_for_page(unit, period)))
 
 
 @require_http_methods(["GET", "POST"])

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
 
 from accounts.scope import get_or_404, scoped
 from org.models import Unit
 from work.listing import filtered
 from work.models import (
+    Attendance,
     Award,
     Campaign,
     Conference,
@@ -72,10 +82,25 @@ def replicas_in_scope(user: Viewer, initiative: Initiative) -> QuerySet[Initiati
     return scoped(user, initiative.replicas.select_related("unit"))
 
 
+def _count_of(model: type[Any], parent: str) -> Coalesce:
+    """How many ``model`` rows point at the row, as a correlated subquery: the
+    list's paginator then counts rows with a plain COUNT(*) (Django drops an
+    annotation nothing filters on), not over a join grouped by row."""
+    counted = Subquery(
+        model.objects.filter(**{parent: OuterRef("pk")})
+        .order_by()
+        .values(parent)
+        .annotate(n=Count("pk"))
+        .values("n"),
+        output_field=IntegerField(),
+    )
+    return Coalesce(counted, 0)
+
+
 def conference_list(user: Viewer, filters: dict[str, Any]) -> QuerySet[Conference]:
     conferences = (
         scoped(user, Conference.objects.select_related("unit", "organizer"))
-        .annotate(attendee_count=Count("attendances", distinct=True))
+        .annotate(attendee_count=_count_of(Attendance, "conference"))
         .order_by("-date", "title")
     )
     return filtered(conferences, filters, date_field="date", choices=("kind",))
@@ -139,7 +164,7 @@ def indicators_for(unit: Unit) -> QuerySet[Indicator]:
 def campaign_list(user: Viewer, filters: dict[str, Any]) -> QuerySet[Campaign]:
     campaigns = scoped(
         user, Campaign.objects.select_related("unit", "organizer")
-    ).annotate(target_count=Count("targets", distinct=True))
+    ).annotate(target_count=_count_of(Target, "campaign"))
     return filtered(campaigns, filters, date_field="start", choices=("kind",)).order_by(
         "-start", "name"
     )

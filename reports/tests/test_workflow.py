@@ -263,6 +263,47 @@ def test_the_dashboard_shows_a_snapshot_and_computes_it_again(
     assert client.get(chart, {"ky": "2023"}).content not in (first, second)
 
 
+def test_slow_figures_are_refreshed_in_the_background_while_the_page_shows_the_last(
+    world, client_as, settings, monkeypatch
+):
+    """Figures that took FIGURES_BACKGROUND_SECONDS or more to compute are not
+    computed again inside the request once too old: the page shows the last
+    ones (with their time) and asks for a background refresh, once; after
+    the refresh, the new figures show."""
+    from reports import figures
+    from reports.tasks import refresh_figures
+
+    asked: list[tuple[int, str]] = []
+    monkeypatch.setattr(
+        figures,
+        "_refresh_in_background",
+        lambda unit, period: asked.append((unit.pk, period.code)),
+    )
+    settings.FIGURES_MAX_AGE_SECONDS = 0
+    settings.FIGURES_BACKGROUND_SECONDS = 0  # every computation counts as slow
+    _register(world, D(2023, 3, 1))
+    client = client_as(world.province_officer)
+    url = f"/don-vi/{world.province.pk}/tong-quan/"
+    assert 'id="so-mo-hinh">1<' in client.get(url, {"ky": "2023"}).content.decode()
+    _register(world, D(2023, 4, 1))
+    for _ in range(3):  # the last figures, and one refresh asked for
+        page = client.get(url, {"ky": "2023"}).content.decode()
+        assert 'id="so-mo-hinh">1<' in page and "Số liệu tổng hợp lúc" in page
+    assert asked == [(world.province.pk, "2023")]
+    # The worker (or the web process's thread) computes them again.
+    refresh_figures(world.province.pk, "2023", "vi")
+    assert 'id="so-mo-hinh">2<' in client.get(url, {"ky": "2023"}).content.decode()
+    # "Tính lại ngay" still computes at once, in the request.
+    _register(world, D(2023, 5, 1))
+    client.get(url, {"ky": "2023", "tinh_lai": "1"})
+    assert 'id="so-mo-hinh">3<' in client.get(url, {"ky": "2023"}).content.decode()
+    # Fast figures are computed in the request as before.
+    settings.FIGURES_BACKGROUND_SECONDS = 60
+    _register(world, D(2023, 6, 1))
+    assert 'id="so-mo-hinh">4<' in client.get(url, {"ky": "2023"}).content.decode()
+    assert len(asked) == 1
+
+
 def test_pages_start_from_the_users_unit_and_the_current_period(world, client_as):
     client = client_as(world.commune_officer)
     # The period chosen is kept when the page redirects to the user's unit.
