@@ -268,3 +268,11 @@ def _interface_language_reset() -> Any:
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _figures_in_the_request(settings: Any) -> None:
+    """Figures are computed in the request whatever they cost: a slow test
+    machine must not send a dashboard to the background refresh (a thread
+    outside the test's transaction). The test of that refresh lowers it."""
+    settings.FIGURES_BACKGROUND_SECONDS = 3600
