@@ -267,6 +267,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "ingest.expire",
         "schedule": crontab(hour=2, minute=40),
     },
+    # The nation's and the provinces' dashboards, ready before anyone asks.
+    "warm-dashboards": {
+        "task": "reports.warm_dashboards",
+        "schedule": crontab(minute="*/15"),
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 

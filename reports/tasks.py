@@ -34,3 +34,33 @@ def refresh_figures(unit_id: int, period_code: str, language: str) -> None:
     finally:
         if not connection.in_atomic_block:
             connection.close()
+
+
+@shared_task(name="reports.warm_dashboards", ignore_result=True)
+def warm_dashboards() -> int:
+    """Keep the dashboards that cost most ready: the nation's and every
+    province's, for the period pages open on (``current_period``), in the
+    site's language. Those not computed yet, or computed from older data, are
+    computed now with their charts (Celery beat runs this every 15 minutes,
+    and the key of a snapshot changes at midnight). Returns how many."""
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from danvan.audit import FIGURE_APPS, data_version
+    from reports.figures import Snapshot, _key
+    from reports.periods import current_period
+
+    period = current_period(timezone.localdate())
+    language = settings.LANGUAGE_CODE
+    current = data_version(apps=FIGURE_APPS)
+    warmed = 0
+    units = Unit.objects.filter(depth__lte=2, valid_to__isnull=True).order_by("path")
+    for unit in units:
+        with translation.override(language):
+            found = cache.get(_key("snapshot-figures", unit, period))
+        if isinstance(found, Snapshot) and found.version == current:
+            continue
+        refresh_figures(unit.pk, period.code, language)
+        warmed += 1
+    return warmed

@@ -304,6 +304,33 @@ def test_slow_figures_are_refreshed_in_the_background_while_the_page_shows_the_l
     assert len(asked) == 1
 
 
+def test_the_nations_and_provinces_dashboards_are_kept_ready(world, client_as):
+    """The beat task computes the dashboards of the nation and each province
+    for the period pages open on, charts included; the page then computes
+    nothing. It does again only what the data has since made old."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from org.models import Unit
+    from reports.tasks import warm_dashboards
+
+    top = Unit.objects.filter(depth__lte=2, valid_to__isnull=True).count()
+    assert top >= 2  # the nation and at least one province
+    _register(world, timezone.localdate())
+    assert warm_dashboards() == top
+    assert warm_dashboards() == 0
+    client = client_as(world.province_officer)
+    url = f"/don-vi/{world.province.pk}/tong-quan/"
+    with CaptureQueriesContext(connection) as page:
+        assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as chart:
+        assert client.get(f"{url}bieu-do/by-field.svg").status_code == 200
+    # Session, user, unit, data version and the like: no roll-up.
+    assert len(page) < 20 and len(chart) <= 6, (len(page), len(chart))
+    _register(world, timezone.localdate())
+    assert warm_dashboards() == top
+
+
 def test_pages_start_from_the_users_unit_and_the_current_period(world, client_as):
     client = client_as(world.commune_officer)
     # The period chosen is kept when the page redirects to the user's unit.
