@@ -165,11 +165,41 @@ def periods(
             break
     if kind == "midyear_review" and review and plan is None and _is_quarter(review):
         plan = _next_quarter(review)  # a quarterly giao ban plans the next quarter
+    if kind in ("year_end_review", "midyear_review") and review and plan is None:
+        plan = _following_planned(context.text, review)
     if kind == "plan_launch":
         named = _year_of(" ".join(x for x in (lead, title) if x))
         year = int(plan["start"][:4]) if plan else named
         plan = _campaign_days(context, year) or plan
     return review, plan
+
+
+def _following(period: Period) -> Period:
+    """The period of the same length that follows ``period`` (the year after
+    a year, the half after a half, the quarter after a quarter)."""
+    start = dt.date.fromisoformat(period["start"])
+    end = dt.date.fromisoformat(period["end"])
+    if _is_quarter(period):
+        return _next_quarter(period)
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        years = end.year - start.year + 1
+        return _span(end.year + 1, end.year + years)
+    if (start.month, end.month) in ((1, 6), (7, 12)):
+        return _half(end.year + (start.month == 7), start.month == 7)
+    return {}
+
+
+def _following_planned(text: str, review: Period) -> Period | None:
+    """A review conference's plan period when the lead does not name it: the
+    period right after the one reviewed, if the article names it after a
+    word of planning ("phương hướng, nhiệm vụ năm 2021" in the body)."""
+    following = _following(review)
+    if not following:
+        return None
+    for mention in _mentions(WORDY_DATE.sub(" ", text)):
+        if mention.plan and mention.period == following:
+            return following
+    return None
 
 
 _RANGE = re.compile(

@@ -98,3 +98,34 @@ def test_our_own_articles_score_at_least_095():
     evaluation = Evaluation(documents)
     assert len(documents) >= 25
     assert evaluation.micro.f1 >= 0.95, evaluation.table()
+
+
+@pytest.mark.parametrize(
+    ("body", "plan"),
+    [
+        # The body names the year after the one reviewed, as planned.
+        (
+            "Hội nghị đã thảo luận, đề ra phương hướng, nhiệm vụ năm 2024.",
+            {"start": "2024-01-01", "end": "2024-12-31"},
+        ),
+        # A year named without a word of planning is not the plan.
+        ("Năm 2024 đánh dấu 10 năm thành lập Khối.", None),
+        # Nor is a planned year that does not follow the one reviewed.
+        ("Kế hoạch giai đoạn tiếp theo hướng tới năm 2030.", None),
+    ],
+)
+def test_a_reviews_plan_period_may_be_named_in_the_body(body, plan):
+    """A year-end review whose lead names only the year reviewed takes the
+    following year as planned when the body names it after a planning word."""
+    from ingest.pipeline import ingest_bytes
+
+    text = (
+        "Khối Dân vận xã Hòa Bình tổng kết công tác dân vận năm 2023\n\n"
+        "Ngày 12/01/2024, Khối Dân vận xã Hòa Bình tổ chức Hội nghị tổng kết "
+        "công tác dân vận năm 2023.\n\n"
+        "Trong năm, các đoàn thể đã vận động nhân dân làm 3 km đường giao thông "
+        f"nông thôn. {body}\n"
+    )
+    event = ingest_bytes(text.encode(), "bai.txt").facts["event"]
+    assert event["review_period"] == {"start": "2023-01-01", "end": "2023-12-31"}
+    assert event["plan_period"] == plan
