@@ -100,7 +100,7 @@ def _read_bytes(data: bytes, name: str) -> Source:
     text, encoding = decode(data)
     if _HTML.search(text[:5000]):
         return _html(text, name, encoding)
-    return Source(name, "text", encoding, text)
+    return Source(name, "text", encoding, _unwrapped(text))
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -304,6 +304,26 @@ def _docx_lines(stream: IO[bytes]) -> list[str]:
     return lines
 
 
+_BROKEN = re.compile(rf"(?<=[^\s.:;!?])[ \t]*\n(?=[{_LOWER_START}0-9])")
+_CARRIES_ON = re.compile(rf"(?<=[^\s.:;!?])[ \t]*\n(?=[{_LOWER_START}])")
+
+
+def _unwrapped(text: str) -> str:
+    """Text copied from a PDF or an e-mail arrives hard-wrapped: lines of
+    about the same length, broken inside sentences ("triển khai nhiệm vụ
+    trọng\ntâm quý IV"). When most long lines end inside a sentence, a line
+    that carries on in lower case is joined to the one before, as for PDFs.
+    Ordinary text, one paragraph a line, is left as it is."""
+    lines = [line for line in text.splitlines() if len(line.strip()) >= 40]
+    if len(lines) < 5:
+        return text
+    open_ended = sum(1 for line in lines if line.rstrip()[-1] not in '.:;!?”")')
+    if open_ended < 0.5 * len(lines):
+        return text
+    # Only before a lower-case letter: a date line under a headline stays.
+    return _CARRIES_ON.sub(" ", text)
+
+
 def _pdf_limits() -> tuple[float, int]:
     """Seconds and megabytes a PDF's reading may take (settings
     PDF_READ_SECONDS, PDF_READ_MEGABYTES)."""
@@ -362,7 +382,7 @@ def _pdf(data: bytes, name: str) -> Source:
     text = nfc("\n".join(pages))
     # A PDF breaks lines inside sentences: join a line to the one before when
     # it carries on in lower case ("Chủ tịch Ủy\nban MTTQ").
-    text = re.sub(rf"(?<=[^\s.:;!?])[ \t]*\n(?=[{_LOWER_START}0-9])", " ", text)
+    text = _BROKEN.sub(" ", text)
     if len(text.strip()) < 20:
         raise ReadError(
             "PDF không có lớp chữ (có thể là bản quét); cần bản PDF có chữ hoặc DOCX."

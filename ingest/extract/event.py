@@ -153,7 +153,10 @@ def organizer_of(lead: str) -> str | None:
     organizer = parts[-1]
     if len(organizer) > 150:
         return None
-    if re.match(r"(?i:thực hiện|theo|căn cứ|nhằm|để|qua|trong|với)\b", organizer):
+    if re.match(
+        r"(?i:thực hiện|theo|căn cứ|nhằm|để|qua|trong|với|phát biểu|chủ trì|kết luận)\b",
+        organizer,
+    ):
         return None
     if _EVENT_WORDS.match(organizer) or re.search(
         r"(?i:\b(?:đồng chí|ông|bà)\s)|(?:tướng|Đại tá|Thượng tá|Trung tá)\s", before

@@ -288,3 +288,38 @@ def test_a_text_longer_than_the_limit_is_refused_with_its_length():
     data = ("Hội nghị tổng kết công tác dân vận. " * (MAX_CHARS // 30)).encode()
     with pytest.raises(ReadError, match=r"Văn bản quá dài \([\d.]+ ký tự\); chỉ nhận"):
         read_bytes(data, "dai.txt")
+
+
+def test_hard_wrapped_text_is_joined_where_sentences_carry_on():
+    """Text copied from a PDF or an e-mail, broken inside sentences, reads as
+    its sentences; a date line under the headline stays a line of its own."""
+    wrapped = (
+        "Khối Dân vận xã Hòa Bình giao ban công tác dân vận quý II, triển khai\n"
+        "nhiệm vụ quý III.2024\n"
+        "15/7/2024\n"
+        "Chiều 12/7, Khối Dân vận xã Hòa Bình tổ chức hội nghị giao ban công\n"
+        "tác dân vận quý II, triển khai nhiệm vụ trọng tâm quý III năm 2024 với\n"
+        "sự tham dự của đại diện các đoàn thể và trưởng các thôn trên địa bàn\n"
+        "xã. Trong quý, các đoàn thể đã vận động nhân dân hiến đất làm đường\n"
+        "giao thông, sửa chữa nhà văn hóa thôn và dọn vệ sinh môi trường chung.\n"
+    )
+    text = read_bytes(wrapped.encode(), "bai.txt").text
+    lines = text.splitlines()
+    assert lines[0].endswith("triển khai nhiệm vụ quý III.2024")
+    assert lines[1] == "15/7/2024"
+    assert "hội nghị giao ban công tác dân vận quý II" in lines[2]
+    assert "trên địa bàn xã. Trong quý" in lines[2]
+
+
+def test_text_with_a_paragraph_a_line_is_left_as_it_is():
+    plain = (
+        "Khối Dân vận xã Hòa Bình tổng kết công tác dân vận năm 2024\n"
+        "Ngày 10/01/2025, Khối Dân vận xã Hòa Bình tổ chức hội nghị tổng kết.\n"
+        "các đoàn thể báo cáo kết quả vận động nhân dân trong năm vừa qua\n"
+        "Hội nghị biểu dương 5 tập thể và 7 cá nhân có thành tích xuất sắc.\n"
+        "Đồng chí Bí thư Đảng ủy xã phát biểu chỉ đạo nhiệm vụ năm 2025.\n"
+        "Hội nghị kết thúc trong không khí phấn khởi của các đại biểu dự họp.\n"
+    )
+    assert read_bytes(plain.encode(), "bai.txt").text.splitlines() == (
+        plain.splitlines()
+    )
