@@ -18,11 +18,15 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.db import connection
+from django.db.models import QuerySet
 
 from ingest.models import Document
 from ingest.services import document_queue
@@ -114,7 +118,10 @@ def _stop(worker: subprocess.Popen[str]) -> None:
             worker.wait(timeout=30)
 
 
-def test_a_job_survives_its_whole_worker_being_killed(world, settings, tmp_path):
+@contextmanager
+def _batch_on_a_broker(world, settings, tmp_path) -> Iterator[Batch]:
+    """40 queued articles, the environment of a worker over Redis, and this
+    process's Celery app sending to the same broker for the test's length."""
     if not _redis_up():
         if os.environ.get("DANVAN_REQUIRE_REDIS"):
             pytest.fail("Redis is not running at 127.0.0.1:6379")
@@ -143,135 +150,83 @@ def test_a_job_survives_its_whole_worker_being_killed(world, settings, tmp_path)
 
     app.conf.update(broker_url=REDIS, task_always_eager=False)
     _forget_connections(app)
-    first = _celery_worker(env)
-    second = None
+    workers: list[subprocess.Popen[str]] = []
     try:
-        _wait(lambda: len(_children(first.pid)) == 1, 60, "the worker's child")
-        job = job_start(
-            kind="ingest-batch",
-            title="Đọc 40 bài",
-            unit=world.commune,
-            by=world.commune_officer,
-            params={"documents": ids},
-        )
-        read = Document.objects.filter(pk__in=ids, status=Document.Status.READ)
-        _wait(lambda: read.count() >= 5, 120, "the batch to be under way")
-        os.killpg(first.pid, signal.SIGKILL)  # the worker and its child at once
-        first.wait(timeout=30)
-        killed_at = read.count()
-        assert killed_at < len(ids), "the batch finished before the kill"
-        assert Job.objects.get(pk=job.pk).status == Job.Status.RUNNING
-        # Another worker, started later; a short visibility timeout so that
-        # the test does not wait the production hour.
-        second = _celery_worker(env | {"CELERY_VISIBILITY_TIMEOUT": "3"})
-        _wait(
-            lambda: Job.objects.get(pk=job.pk).status in {"done", "failed"},
-            240,
-            "another worker to finish the job",
-        )
-        job.refresh_from_db()
-        assert job.status == Job.Status.DONE, job.message
-        assert read.count() == len(ids)
-        report = job.result.read().decode()
-        assert report.count("Chờ duyệt") == len(ids)
-        print(f"worker killed with {killed_at}/{len(ids)} read; another finished it")
+        yield Batch(ids, env, workers)
     finally:
-        for worker in (first, second):
-            if worker is not None:
-                _stop(worker)
+        for worker in workers:
+            _stop(worker)
         app.conf.update(broker_url="memory://", task_always_eager=True)
         _forget_connections(app)
 
 
-def test_a_job_survives_its_worker_being_killed(world, settings, tmp_path):
-    if not _redis_up():
-        if os.environ.get("DANVAN_REQUIRE_REDIS"):
-            pytest.fail("Redis is not running at 127.0.0.1:6379")
-        pytest.skip("Redis is not running at 127.0.0.1:6379")
-    import redis
+@dataclass
+class Batch:
+    ids: list[int]
+    env: dict[str, str]
+    # Workers started for the test, stopped at its end.
+    workers: list[subprocess.Popen[str]]
 
-    redis.Redis.from_url(REDIS).flushdb()
-    settings.MEDIA_ROOT = tmp_path / "media"
-    ids = []
-    for n in range(40):
-        document, _ = document_queue(
-            unit=world.commune,
-            name=f"bai-{n}.txt",
-            data=f"{ARTICLE}\n\nBài số {n}.\n".encode() * 6,
-            by=world.commune_officer,
-        )
-        ids.append(document.pk)
-    env = dict(os.environ)
-    env.update(
-        DATABASE_URL=_database_url(),
-        CELERY_BROKER_URL=REDIS,
-        MEDIA_ROOT=str(settings.MEDIA_ROOT),
-        DANVAN_VAR_DIR=str(tmp_path),
-    )
-    worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "danvan.celery_app",
-            "worker",
-            "--pool=prefork",
-            "--concurrency=1",
-            "--loglevel=WARNING",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    from danvan.celery_app import app
+    def worker(self, **env: str) -> subprocess.Popen[str]:
+        started = _celery_worker(self.env | env)
+        self.workers.append(started)
+        return started
 
-    app.conf.update(broker_url=REDIS, task_always_eager=False)
-    _forget_connections(app)
-    try:
-        _wait(lambda: len(_children(worker.pid)) == 1, 60, "the worker's child")
+    def start(self, world) -> tuple[Job, QuerySet[Document]]:
+        """The batch job, and its documents already read."""
         job = job_start(
             kind="ingest-batch",
             title="Đọc 40 bài",
             unit=world.commune,
             by=world.commune_officer,
-            params={"documents": ids},
+            params={"documents": self.ids},
         )
-        read = Document.objects.filter(pk__in=ids, status=Document.Status.READ)
+        read = Document.objects.filter(pk__in=self.ids, status=Document.Status.READ)
         _wait(lambda: read.count() >= 5, 120, "the batch to be under way")
-        child = _children(worker.pid)[0]
-        os.kill(child, signal.SIGKILL)
-        killed_at = read.count()
-        assert killed_at < len(ids), "the batch finished before the kill"
+        return job, read
+
+    def finished_once(self, job: Job, read: QuerySet[Document], seconds: int) -> None:
+        """The job ends done, with every document read once."""
         _wait(
             lambda: Job.objects.get(pk=job.pk).status in {"done", "failed"},
-            180,
+            seconds,
             "the job to finish after the kill",
         )
         job.refresh_from_db()
         assert job.status == Job.Status.DONE, job.message
-        assert _children(worker.pid) and _children(worker.pid)[0] != child
-        # Every document read, each once (one set of facts, status read).
-        assert read.count() == len(ids)
-        assert (
-            not Document.objects.filter(pk__in=ids)
-            .exclude(facts={})
-            .filter(status=Document.Status.QUEUED)
-            .exists()
-        )
+        assert read.count() == len(self.ids)
         report = job.result.read().decode()
-        assert report.count("Chờ duyệt") == len(ids)
-        print(f"killed with {killed_at}/{len(ids)} read; a new child finished it")
-    finally:
-        worker.terminate()
-        try:
-            worker.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            worker.kill()
-        app.conf.update(broker_url="memory://", task_always_eager=True)
-        _forget_connections(app)
+        assert report.count("Chờ duyệt") == len(self.ids)
+
+
+def test_a_job_survives_its_whole_worker_being_killed(world, settings, tmp_path):
+    with _batch_on_a_broker(world, settings, tmp_path) as batch:
+        first = batch.worker()
+        _wait(lambda: len(_children(first.pid)) == 1, 60, "the worker's child")
+        job, read = batch.start(world)
+        os.killpg(first.pid, signal.SIGKILL)  # the worker and its child at once
+        first.wait(timeout=30)
+        killed_at = read.count()
+        assert killed_at < len(batch.ids), "the batch finished before the kill"
+        assert Job.objects.get(pk=job.pk).status == Job.Status.RUNNING
+        # Another worker, started later; a short visibility timeout so that
+        # the test does not wait the production hour.
+        batch.worker(CELERY_VISIBILITY_TIMEOUT="3")
+        batch.finished_once(job, read, 240)
+        print(
+            f"worker killed with {killed_at}/{len(batch.ids)} read; another finished it"
+        )
+
+
+def test_a_job_survives_its_worker_being_killed(world, settings, tmp_path):
+    with _batch_on_a_broker(world, settings, tmp_path) as batch:
+        worker = batch.worker()
+        _wait(lambda: len(_children(worker.pid)) == 1, 60, "the worker's child")
+        job, read = batch.start(world)
+        child = _children(worker.pid)[0]
+        os.kill(child, signal.SIGKILL)
+        killed_at = read.count()
+        assert killed_at < len(batch.ids), "the batch finished before the kill"
+        batch.finished_once(job, read, 180)
+        assert _children(worker.pid) and _children(worker.pid)[0] != child
+        print(f"killed with {killed_at}/{len(batch.ids)} read; a new child finished it")
