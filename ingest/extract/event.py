@@ -246,8 +246,25 @@ def locality_of(
     else:
         levels = ()
     if not levels:
-        return _named_in_lead(lead)
+        return _named_in_lead(lead) or _subject_of_title(title)
     return _from_banner(context, levels, title)
+
+
+def _subject_of_title(title: str | None) -> str | None:
+    """A headline whose subject is a unit names the locality: "Xã An Hòa tổ
+    chức hội nghị đối thoại …" → xã An Hòa."""
+    if not title:
+        return None
+    match = UNIT_MENTION.match(title)
+    if match is None:
+        return None
+    rest = title[match.end() :].lstrip(" :,")
+    if not re.match(
+        r"(?i:tổ chức|tổng kết|sơ kết|ra quân|họp mặt|triển khai|ký kết|phát động|đối thoại)\b",
+        rest,
+    ):
+        return None
+    return f"{match.group(1).lower()} {match.group(2)}"
 
 
 def _named_in_lead(lead: str | None) -> str | None:

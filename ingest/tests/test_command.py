@@ -129,3 +129,21 @@ def test_a_reviews_plan_period_may_be_named_in_the_body(body, plan):
     event = ingest_bytes(text.encode(), "bai.txt").facts["event"]
     assert event["review_period"] == {"start": "2023-01-01", "end": "2023-12-31"}
     assert event["plan_period"] == plan
+
+
+def test_a_headline_whose_subject_is_a_unit_names_the_locality():
+    """Without an organizer in the lead, "Xã An Hòa tổ chức …" in the
+    headline names the locality; a headline about something else does not."""
+    from ingest.pipeline import ingest_bytes
+
+    lead = (
+        "Sáng 20/10/2025, hội nghị đối thoại với Nhân dân các thôn được tổ chức "
+        "tại hội trường, với sự tham dự của 120 hộ dân.\n"
+    )
+    for headline, locality in (
+        ("Xã An Hòa tổ chức hội nghị đối thoại với Nhân dân", "xã An Hòa"),
+        ("Xã An Hòa: 120 hộ dân dự buổi đối thoại", None),
+    ):
+        text = f"{headline}\n\n{lead}"
+        event = ingest_bytes(text.encode(), "bai.txt").facts["event"]
+        assert event["locality"] == locality, headline
