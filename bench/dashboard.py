@@ -70,14 +70,14 @@ def _refresh_seconds(unit: Any, period: Any) -> float:
     started, and return how long the last computation of them took."""
     from django.core.cache import cache
 
-    from reports.figures import Snapshot, _key
+    from reports.figures import kept_snapshot, snapshot_key
 
-    key = _key("snapshot-figures", unit, period)
+    key = snapshot_key("figures", unit, period)
     deadline = time.monotonic() + 120
     while cache.get(f"{key}:refreshing") and time.monotonic() < deadline:
         time.sleep(0.05)
-    found = cache.get(key)
-    return found.seconds if isinstance(found, Snapshot) else 0.0
+    found = kept_snapshot("figures", unit, period)
+    return found.seconds if found is not None else 0.0
 
 
 def main() -> None:

@@ -414,6 +414,19 @@ class Snapshot(Generic[T]):
         return int(settings.FIGURES_MAX_AGE_SECONDS)
 
 
+def snapshot_key(kind: str, unit: Unit, period: Period) -> str:
+    """Where the snapshot of ``kind`` for the unit and period is kept."""
+    return _key(f"snapshot-{kind}", unit, period)
+
+
+def kept_snapshot(kind: str, unit: Unit, period: Period) -> Snapshot[object] | None:
+    """The snapshot kept for the unit and period, if any."""
+    from django.core.cache import cache
+
+    found = cache.get(snapshot_key(kind, unit, period))
+    return found if isinstance(found, Snapshot) else None
+
+
 def snapshot(
     kind: str,
     unit: Unit,
@@ -445,7 +458,7 @@ def snapshot(
 
     from danvan.audit import FIGURE_APPS, data_version
 
-    key = _key(f"snapshot-{kind}", unit, period)
+    key = snapshot_key(kind, unit, period)
     current = data_version(apps=FIGURE_APPS)
     found = cache.get(key)
     if isinstance(found, Snapshot) and not fresh:
@@ -475,7 +488,7 @@ def store_snapshot(
     ``release``, a background refresh may be asked for again."""
     from django.core.cache import cache
 
-    key = _key(f"snapshot-{kind}", unit, period)
+    key = snapshot_key(kind, unit, period)
     started = time.perf_counter()
     value = make()
     made = Snapshot(value, version, time.time(), time.perf_counter() - started)
@@ -489,7 +502,7 @@ def release_refresh(kind: str, unit: Unit, period: Period) -> None:
     """A background refresh of the snapshot has ended (see ``snapshot``)."""
     from django.core.cache import cache
 
-    cache.delete(f"{_key(f'snapshot-{kind}', unit, period)}:refreshing")
+    cache.delete(f"{snapshot_key(kind, unit, period)}:refreshing")
 
 
 def figures_for_page(

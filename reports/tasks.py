@@ -44,11 +44,10 @@ def warm_dashboards() -> int:
     computed now with their charts (Celery beat runs this every 15 minutes,
     and the key of a snapshot changes at midnight). Returns how many."""
     from django.conf import settings
-    from django.core.cache import cache
     from django.utils import timezone
 
     from danvan.audit import FIGURE_APPS, data_version
-    from reports.figures import Snapshot, _key
+    from reports.figures import kept_snapshot
     from reports.periods import current_period
 
     period = current_period(timezone.localdate())
@@ -58,8 +57,8 @@ def warm_dashboards() -> int:
     units = Unit.objects.filter(depth__lte=2, valid_to__isnull=True).order_by("path")
     for unit in units:
         with translation.override(language):
-            found = cache.get(_key("snapshot-figures", unit, period))
-        if isinstance(found, Snapshot) and found.version == current:
+            found = kept_snapshot("figures", unit, period)
+        if found is not None and found.version == current:
             continue
         refresh_figures(unit.pk, period.code, language)
         warmed += 1
