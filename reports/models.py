@@ -388,6 +388,9 @@ class ReportTemplate(models.Model):
     in_use = models.BooleanField(_("đang dùng"), default=True)
     uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
     uploaded_by = _user(_("người tải lên"))
+    # Bumped by each change of use; a page opened on an older version cannot
+    # change it (someone else decided in between).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["-uploaded_at"]

@@ -350,10 +350,19 @@ def report_template_upload(
 
 
 @transaction.atomic
-def report_template_use(*, template: ReportTemplate, in_use: bool, by: User) -> None:
+def report_template_use(
+    *,
+    template: ReportTemplate,
+    in_use: bool,
+    by: User,
+    expected_version: int | None = None,
+) -> None:
+    """Put a template in use or out of it; StaleEditError when the page it was
+    decided on showed an older version (someone else changed it since)."""
     _require_unit_role(by, template.owner, Action.ADMINISTER)
+    claim_version(template, expected_version)
     template.in_use = in_use
-    template.save(update_fields=["in_use"])
+    template.save(update_fields=["in_use", "version"])
 
 
 @transaction.atomic

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.models import User
 from accounts.scope import Action, allows, get_or_404, require, scoped
+from danvan.versioning import StaleEditError, stale_message
 from danvan.web import add_service_errors
 from org.forms import UnitCodeField
 from org.models import Level, Unit
@@ -229,10 +230,22 @@ def template_use(request: HttpRequest, template_id: int) -> HttpResponse:
     require(request.user, Action.ADMINISTER, template.owner)
     user = request.user
     assert isinstance(user, User)
-    report_template_use(
-        template=template, in_use=request.POST.get("in_use") == "1", by=user
-    )
-    messages.success(request, _("Đã cập nhật mẫu văn bản."))
+    # The page's button carries the version it was shown with; without one
+    # (an old page, a hand-made request) nothing is decided.
+    version = request.POST.get("version", "")
+    try:
+        if not version.isdigit():
+            raise StaleEditError(stale_message())
+        report_template_use(
+            template=template,
+            in_use=request.POST.get("in_use") == "1",
+            by=user,
+            expected_version=int(version),
+        )
+    except StaleEditError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(request, _("Đã cập nhật mẫu văn bản."))
     return redirect("reports:templates")
 
 

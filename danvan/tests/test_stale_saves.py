@@ -211,3 +211,47 @@ def test_reorganizing_a_unit_from_a_stale_form_is_refused(world, client_as):
     world.commune.refresh_from_db()
     assert world.commune.name == "Xã An Phú Mới" and world.commune.version == 2
     assert Reorganization.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_templates_use_decided_on_a_stale_page_is_refused(
+    world, client_as, settings, tmp_path
+):
+    from reports.documents.templates import starting_template
+    from reports.models import ReportTemplate
+    from reports.services import report_template_upload
+
+    settings.MEDIA_ROOT = tmp_path
+    template = report_template_upload(
+        owner=world.province,
+        name="Mẫu tỉnh",
+        data=starting_template(),
+        file_name="mau.docx",
+        by=world.province_officer,
+    )
+    client = client_as(world.province_officer)
+    page = reverse("reports:templates")
+    url = reverse("reports:template_use", args=[template.pk])
+
+    def opened() -> dict[str, Any]:
+        html = lxml.html.fromstring(client.get(page).content)
+        form = next(f for f in html.forms if f.get("action") == url)
+        return dict(form.form_values())
+
+    first_tab, second_tab = opened(), opened()
+    assert first_tab["version"] == second_tab["version"] == "1"
+    # The first tab stops its use; the second, shown "in use" too, would stop
+    # it again — or, had the first restarted it, undo that unseen.
+    client.post(url, first_tab | {"in_use": "0"})
+    stale = client.post(url, second_tab | {"in_use": "1"}, follow=True)
+    assert STALE in stale.content.decode()
+    template = ReportTemplate.objects.get(pk=template.pk)
+    assert (template.in_use, template.version) == (False, 2)
+    # Without a version nothing is decided either.
+    client.post(url, {"in_use": "1"})
+    template.refresh_from_db()
+    assert (template.in_use, template.version) == (False, 2)
+    # Reloaded, the page carries the new version and the change is made.
+    client.post(url, opened() | {"in_use": "1"})
+    template.refresh_from_db()
+    assert (template.in_use, template.version) == (True, 3)
