@@ -26,8 +26,26 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
+class KeysFirstPaginator(Paginator):  # type: ignore[type-arg]
+    """Pages of a query in two steps: the page's keys first, by a narrow query
+    that sorts and limits before anything is joined for display, then those
+    rows with everything they show (``select_related``, annotations,
+    prefetches). One wide query over every matching row joined, sorted and
+    then cut to 25 costs several times more on a province's data."""
+
+    def page(self, number: int | str) -> Page:  # type: ignore[type-arg]
+        page = super().page(number)
+        queryset = self.object_list
+        if not isinstance(queryset, QuerySet) or not queryset.ordered:
+            return page
+        keys = list(page.object_list.values_list("pk", flat=True))  # type: ignore[attr-defined]
+        rows = {row.pk: row for row in queryset.order_by().filter(pk__in=keys)}
+        page.object_list = [rows[key] for key in keys if key in rows]
+        return page
+
+
 def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = 25) -> Page:  # type: ignore[type-arg]
-    return Paginator(queryset, per_page).get_page(request.GET.get("trang"))
+    return KeysFirstPaginator(queryset, per_page).get_page(request.GET.get("trang"))
 
 
 View = TypeVar("View", bound=Callable[..., HttpResponse])

@@ -3,6 +3,9 @@ layout profile. Every view goes through accounts.scope."""
 
 from __future__ import annotations
 
+import datetime as dt
+from functools import lru_cache
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -10,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -113,8 +117,6 @@ def dashboard(request: HttpRequest, unit_id: int) -> HttpResponse:
         del query[RECOMPUTE]
         return redirect(f"{request.path}?{query.urlencode()}")
     snap = figures_for_page(unit, period)
-    figures = snap.value
-    groups = period_choices(timezone.localdate())
     reports = scoped(request.user, Report.objects.filter(unit=unit)).select_related(
         "period"
     )
@@ -125,16 +127,55 @@ def dashboard(request: HttpRequest, unit_id: int) -> HttpResponse:
             "unit": unit,
             "period": period,
             "period_error": error,
-            "figures": figures,
+            "figures": snap.value,
             "snapshot": snap,
+            "picker": _period_picker(period),
+            "charts_html": _charts_html(snap, unit),
             "tables": _tables(snap, drill=True),
-            "charts": charts.for_page(figures),
             "reports": reports[:10],
             "can_report": allows(request.user, Action.CHANGE, unit),
             "quick_periods": _quick_periods(),
+        },
+    )
+
+
+def _period_picker(period: Period) -> str:
+    """The period picker's HTML (over a hundred choices), drawn once per day,
+    chosen period and language in each web process."""
+    return _picker_html(timezone.localdate(), period, get_language())
+
+
+@lru_cache(maxsize=256)
+def _picker_html(today: dt.date, period: Period, _language: str) -> str:
+    groups = period_choices(today)
+    return render_to_string(
+        "reports/partials/period_picker.html",
+        {
+            "period": period,
             "period_groups": groups,
             "period_offered": any(p == period for _y, ps in groups for p in ps),
         },
+    )
+
+
+def _charts_html(snap: Snapshot[Figures], unit: Unit) -> str:
+    """The charts and their data tables as HTML, drawn once per snapshot and
+    language, as the figures' tables are."""
+    figures = snap.value
+    address = reverse("reports:dashboard", kwargs={"unit_id": unit.pk})
+    return cached(
+        "charts-html",
+        figures.unit,
+        figures.period,
+        lambda: render_to_string(
+            "reports/partials/charts.html",
+            {
+                "charts": charts.for_page(figures),
+                "chart_url": f"{address}bieu-do/",
+                "chart_query": f"?ky={figures.period.code}",
+            },
+        ),
+        version=snap.version,
     )
 
 

@@ -211,7 +211,9 @@ def test_the_template_page(world, client_as):
         .status_code
         == 404
     )
-    client_as(world.province_officer).post(f"{url}{template.pk}/dung/", {"in_use": "0"})
+    client_as(world.province_officer).post(
+        f"{url}{template.pk}/dung/", {"in_use": "0", "version": template.version}
+    )
     template.refresh_from_db()
     assert not template.in_use
 
