@@ -34,6 +34,13 @@ def form_values(client: Client, url: str) -> dict[str, Any]:
     return dict(form.form_values())
 
 
+def form_posting_to(client: Client, page: str, url: str) -> dict[str, Any]:
+    """What the form on ``page`` that posts to ``url`` would post."""
+    html = lxml.html.fromstring(client.get(page).content)
+    form = next(f for f in html.forms if f.get("action") == url)
+    return dict(form.form_values())
+
+
 def _body(world) -> Body:
     return org_services.body_create(
         unit=world.commune,
@@ -172,9 +179,7 @@ def test_ending_a_position_from_a_stale_page_is_refused(world, client_as):
     url = reverse("org:position_end", args=[position.pk])
 
     def opened() -> dict[str, Any]:
-        html = lxml.html.fromstring(client.get(page).content)
-        form = next(f for f in html.forms if f.get("action") == url)
-        return dict(form.form_values())
+        return form_posting_to(client, page, url)
 
     first_tab, second_tab = opened(), opened()
     assert first_tab["version"] == second_tab["version"] == "1"
@@ -234,9 +239,7 @@ def test_a_templates_use_decided_on_a_stale_page_is_refused(
     url = reverse("reports:template_use", args=[template.pk])
 
     def opened() -> dict[str, Any]:
-        html = lxml.html.fromstring(client.get(page).content)
-        form = next(f for f in html.forms if f.get("action") == url)
-        return dict(form.form_values())
+        return form_posting_to(client, page, url)
 
     first_tab, second_tab = opened(), opened()
     assert first_tab["version"] == second_tab["version"] == "1"
