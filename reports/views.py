@@ -4,7 +4,9 @@ layout profile. Every view goes through accounts.scope."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -159,22 +161,35 @@ def _picker_html(today: dt.date, period: Period, _language: str) -> str:
 
 
 def _charts_html(snap: Snapshot[Figures], unit: Unit) -> str:
-    """The charts and their data tables as HTML, drawn once per snapshot and
-    language, as the figures' tables are."""
+    """The charts and their data tables, drawn as the figures' tables are."""
     figures = snap.value
     address = reverse("reports:dashboard", kwargs={"unit_id": unit.pk})
-    return cached(
+    return _drawn_once(
+        snap,
         "charts-html",
+        "reports/partials/charts.html",
+        lambda: {
+            "charts": charts.for_page(figures),
+            "chart_url": f"{address}bieu-do/",
+            "chart_query": f"?ky={figures.period.code}",
+        },
+    )
+
+
+def _drawn_once(
+    snap: Snapshot[Figures],
+    kind: str,
+    template: str,
+    context: Callable[[], dict[str, Any]],
+) -> str:
+    """A part of a page drawn from the snapshot's figures, rendered once per
+    snapshot and language and kept with it."""
+    figures = snap.value
+    return cached(
+        kind,
         figures.unit,
         figures.period,
-        lambda: render_to_string(
-            "reports/partials/charts.html",
-            {
-                "charts": charts.for_page(figures),
-                "chart_url": f"{address}bieu-do/",
-                "chart_query": f"?ky={figures.period.code}",
-            },
-        ),
+        lambda: render_to_string(template, context()),
         version=snap.version,
     )
 
@@ -201,15 +216,11 @@ def _tables(snap: Snapshot[Figures], *, drill: bool) -> str:
     """The figures' tables as HTML, rendered once per snapshot and language
     (the per-unit table of a province has about a hundred rows)."""
     figures = snap.value
-    return cached(
+    return _drawn_once(
+        snap,
         f"tables-{int(drill)}",
-        figures.unit,
-        figures.period,
-        lambda: render_to_string(
-            "reports/partials/tables.html",
-            {"figures": figures, "period": figures.period, "drill": drill},
-        ),
-        version=snap.version,
+        "reports/partials/tables.html",
+        lambda: {"figures": figures, "period": figures.period, "drill": drill},
     )
 
 
