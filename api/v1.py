@@ -1770,8 +1770,28 @@ def document_list(request: HttpRequest, params: Query[ListParams]) -> dict[str, 
 
 @documents.get("/documents/{document_id}", summary="A document with the facts read")
 def document_detail(request: HttpRequest, document_id: int) -> dict[str, Any]:
+    from ingest.locate import propose_unit
+
     d = one(request, Document.objects.select_related("unit"), document_id)
-    return {**document_out(d), "facts": d.facts, "accepted_facts": d.accepted_facts}
+    proposal = (
+        propose_unit(request.user, d.facts, d.unit)
+        if d.facts and d.conference_id is None
+        else None
+    )
+    return {
+        **document_out(d),
+        "facts": d.facts,
+        "accepted_facts": d.accepted_facts,
+        "proposed_unit": {
+            "id": proposal.unit.pk,
+            "code": proposal.unit.code,
+            "name": proposal.unit.name,
+            "reason": proposal.reason,
+            "from_text": proposal.found,
+        }
+        if proposal
+        else None,
+    }
 
 
 @documents.post(
@@ -1812,6 +1832,11 @@ class AcceptIn(Schema):
     facts: dict[str, Any] | None = SchemaField(
         None, description="The reviewed facts; the facts read when left out."
     )
+    unit: int | None = SchemaField(
+        None,
+        description="The unit the records go to (its id); the unit the "
+        "document was read for when left out. See proposed_unit.",
+    )
 
 
 @documents.post(
@@ -1825,9 +1850,14 @@ def document_accept(request: HttpRequest, document_id: int, payload: AcceptIn) -
     user = _user(request)
     document = one(request, Document.objects.select_related("unit"), document_id)
     require(user, Action.CHANGE, document.unit)
+    target = _unit(request, payload.unit) if payload.unit else document.unit
+    require(user, Action.CHANGE, target)
     with set_actor(user), transaction.atomic():
         conference = accept(
-            document=document, facts=payload.facts or document.facts, by=user
+            document=document,
+            facts=payload.facts or document.facts,
+            by=user,
+            unit=target,
         )
     return Status(
         201,

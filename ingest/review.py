@@ -4,6 +4,7 @@ messages naming the bad line)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,10 +17,13 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from ingest.facts import EVENT_KINDS, FIELDS, empty_facts
-from org.forms import DATE_WIDGET
+from org.forms import DATE_WIDGET, UnitCodeField
 
 if TYPE_CHECKING:
+    from django.db.models import QuerySet
     from django_stubs_ext import StrOrPromise
+
+    from org.models import Unit
 
 from vn.numbers import format_number, format_quantity, parse_number
 
@@ -205,6 +209,14 @@ def _number(text: str, line_no: int, what: object) -> float | int | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+def _iso_day(value: Any) -> dt.date | Any:
+    """A fact's ISO date as a date, so that the form shows it as dd/mm/yyyy."""
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else value
+    except ValueError:
+        return value
+
+
 def _date_field(label: StrOrPromise, *, required: bool = False) -> forms.DateField:
     return forms.DateField(label=label, required=required, widget=DATE_WIDGET)
 
@@ -286,6 +298,30 @@ class FactsForm(forms.Form):
         help_text=_("Mỗi dòng một cơ quan."),
     )
 
+    def __init__(
+        self,
+        *args: Any,
+        units: QuerySet[Unit] | None = None,
+        unit_help: str = "",
+        **kwargs: Any,
+    ) -> None:
+        """With ``units``, the form also asks which unit the records go to
+        (``unit_help`` says why the proposed one was proposed)."""
+        super().__init__(*args, **kwargs)
+        if units is not None:
+            field = UnitCodeField(
+                label=_("Đơn vị ghi nhận"),
+                units=units,
+                active_only=False,
+                date_field="date",
+                help_text=unit_help,
+            )
+            self.fields["unit"] = field
+            order = list(self.fields)
+            order.remove("unit")
+            order.insert(order.index("locality") + 1, "unit")
+            self.order_fields(order)
+
     @classmethod
     def initial_from(cls, facts: dict[str, Any]) -> dict[str, Any]:
         source, event, counts = facts["source"], facts["event"], facts["initiatives"]
@@ -293,17 +329,17 @@ class FactsForm(forms.Form):
         plan = event.get("plan_period") or {}
         return {
             "title": source.get("title"),
-            "published_on": source.get("published_on"),
+            "published_on": _iso_day(source.get("published_on")),
             "author": source.get("author"),
             "kind": event.get("kind") or "other",
-            "date": event.get("date"),
+            "date": _iso_day(event.get("date")),
             "place": event.get("place"),
             "organizer": event.get("organizer"),
             "locality": event.get("locality"),
-            "review_start": review.get("start"),
-            "review_end": review.get("end"),
-            "plan_start": plan.get("start"),
-            "plan_end": plan.get("end"),
+            "review_start": _iso_day(review.get("start")),
+            "review_end": _iso_day(review.get("end")),
+            "plan_start": _iso_day(plan.get("start")),
+            "plan_end": _iso_day(plan.get("end")),
             "attendees": "\n".join(
                 f"{a['name']} | {a.get('position') or ''}" for a in facts["attendees"]
             ),

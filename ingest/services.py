@@ -194,12 +194,13 @@ def _person(unit: Unit, name: str) -> Person:
 
 @transaction.atomic
 def document_accept(
-    *, document: Document, facts: dict[str, Any], by: User
+    *, document: Document, facts: dict[str, Any], by: User, unit: Unit | None = None
 ) -> Conference:
-    """Turn reviewed facts into records of the document's unit: the conference
-    with its attendees, initiative counts and indicator values for the period
+    """Turn reviewed facts into records of ``unit`` (the unit the reviewer
+    confirmed, by default the one chosen at upload): the conference with its
+    attendees, initiative counts and indicator values for the period
     reviewed, awards, and the targets of the period planned. All or nothing."""
-    unit = document.unit
+    unit = unit or document.unit
     _require(by, unit)
     if document.status == Document.Status.ACCEPTED:
         raise ValidationError(

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 from accounts.models import User
 from accounts.scope import Action, allows, get_or_404, require, scoped
 from danvan.web import add_service_errors, paginate, rate_limited
+from ingest.locate import propose_unit
 from ingest.models import Document
 from ingest.reading import MAX_BYTES, MAX_CHARS, ReadError
 from ingest.review import FactsForm, highlighted
@@ -143,25 +144,56 @@ def document_list(request: HttpRequest) -> HttpResponse:
 def document_review(request: HttpRequest, document_id: int) -> HttpResponse:
     user = request.user
     document = get_or_404(
-        user, Document.objects.select_related("unit", "conference"), pk=document_id
+        user,
+        Document.objects.select_related("unit", "conference__unit"),
+        pk=document_id,
     )
     facts = document.accepted_facts or document.facts
+    can_accept = (
+        allows(user, Action.CHANGE, document.unit)
+        and document.status == Document.Status.READ
+    )
+    proposal = (
+        propose_unit(user, facts, document.unit)
+        if facts and document.conference is None
+        else None
+    )
+    initial = FactsForm.initial_from(facts) if facts else {}
+    if document.conference is not None:
+        initial["unit"] = document.conference.unit.ref
+    elif proposal is not None:
+        initial["unit"] = proposal.unit.ref
     form = FactsForm(
-        request.POST or None, initial=FactsForm.initial_from(facts) if facts else None
+        request.POST or None,
+        initial=initial or None,
+        units=scoped(user, Unit.objects.all()),
+        unit_help=proposal.reason if proposal else "",
     )
     if request.method == "POST":
         require(user, Action.CHANGE, document.unit)
         assert isinstance(user, User)
         if form.is_valid():
+            unit = form.cleaned_data["unit"] or document.unit
             try:
+                if not allows(user, Action.CHANGE, unit):
+                    raise ValidationError(
+                        {
+                            "unit": _(
+                                "Bạn không có quyền ghi nhận kết quả cho %(unit)s."
+                            )
+                            % {"unit": unit.name}
+                        }
+                    )
                 conference = document_accept(
-                    document=document, facts=form.facts(), by=user
+                    document=document, facts=form.facts(), by=user, unit=unit
                 )
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
                 messages.success(
-                    request, _("Đã ghi nhận hội nghị và các kết quả từ bài viết.")
+                    request,
+                    _("Đã ghi nhận hội nghị và các kết quả từ bài viết cho %(unit)s.")
+                    % {"unit": unit.name},
                 )
                 return redirect("work:conference_detail", conference_id=conference.pk)
     return render(
@@ -170,11 +202,14 @@ def document_review(request: HttpRequest, document_id: int) -> HttpResponse:
         {
             "document": document,
             "form": form,
+            "proposal": proposal,
+            "recorded_unit": document.conference.unit
+            if document.conference
+            else (proposal.unit if proposal else document.unit),
             "text": highlighted(document.cleaned or document.text, facts)
             if facts
             else "",
-            "can_accept": allows(user, Action.CHANGE, document.unit)
-            and document.status == Document.Status.READ,
+            "can_accept": can_accept,
             "history": history_of(document)[:50],
         },
     )

@@ -167,10 +167,18 @@ def test_a_file_is_read_then_accepted_into_records(
     assert empty.status_code == 422
     assert empty.json()["errors"][0]["message"] == "Tệp rỗng, không có nội dung."
 
-    accepted = post(client, f"/api/v1/documents/{document['id']}/accept", {}, headers)
+    # Nothing in scope is named by the article: the unit read for is kept.
+    proposed = document["proposed_unit"]
+    assert proposed["code"] == "X01" and proposed["from_text"] is False
+    assert "giữ đơn vị đã chọn khi tải lên" in proposed["reason"]
+    url = f"/api/v1/documents/{document['id']}/accept"
+    outside = post(client, url, {"unit": world.sibling.pk}, headers)
+    assert outside.status_code == 404 and not Conference.objects.exists()
+    accepted = post(client, url, {"unit": world.village.pk}, headers)
     assert accepted.status_code == 201, accepted.content
     conference = Conference.objects.get(pk=accepted.json()["conference_id"])
-    assert conference.unit == world.commune
+    assert conference.unit == world.village
+    assert accepted.json()["document"]["proposed_unit"] is None
     assert accepted.json()["document"]["status"] == "accepted"
     twice = post(client, f"/api/v1/documents/{document['id']}/accept", {}, headers)
     assert twice.status_code == 422
