@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from accounts.scope import scoped
-from org.lineage import ancestors_on
+from org.lineage import ancestors_on, lifetime_label
 from org.models import Unit, UnitVersion
 from vn.text import fold, nfc
 
@@ -57,9 +57,6 @@ KIND_WORDS: dict[str, tuple[str, ...]] = {
 }
 _LONGEST_FIRST = sorted(KIND_WORDS, key=lambda w: -len(w.split()))
 _TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
-# Words that end a name even when capitalised ("xã An Hòa Tổ chức…" in a
-# headline written in title case is rare; these are the common ones).
-_NOT_NAME = {"to", "chuc", "ve", "nam", "nhiem", "ky", "giai", "doan"}
 
 
 @dataclass(frozen=True)
@@ -101,29 +98,35 @@ def mentions(text: str, where: str) -> list[Mention]:
         j = i + len(word.split())
         if j < len(tokens) and tokens[j][0] == ".":  # "TP. Huế"
             j += 1
+        if any(folded[j : j + len(w.split())] == w.split() for w in _LONGEST_FIRST):
+            i = j  # "quận Quận 9": the kind word is repeated in the name
+            continue
         start = j
-        while j < len(tokens) and _name_token(tokens[j][0], folded[j]):
+        while j < len(tokens) and _name_token(tokens[j][0]):
             j += 1
         if j > start:
-            name = text_between(text, tokens[start][1], tokens[j - 1][2])
-            found.append(
-                Mention(
-                    text=text_between(text, tokens[i][1], tokens[j - 1][2]),
-                    kinds=KIND_WORDS[word],
-                    name=name,
-                    where=where,
+            ends = [j]
+            # "huyện Đô lương": a one-word name followed by a lower-case
+            # word may be a two-word name typed without its capital.
+            if j == start + 1 and j < len(tokens) and tokens[j][0].isalpha():
+                ends.append(j + 1)
+            for end in ends:
+                found.append(
+                    Mention(
+                        text=text_between(text, tokens[i][1], tokens[end - 1][2]),
+                        kinds=KIND_WORDS[word],
+                        name=text_between(text, tokens[start][1], tokens[end - 1][2]),
+                        where=where,
+                    )
                 )
-            )
             i = j
         else:
             i += 1
     return found
 
 
-def _name_token(token: str, folded: str) -> bool:
-    if token.isdigit():
-        return True
-    return token[:1].isupper() and token[:1].isalpha() and folded not in _NOT_NAME
+def _name_token(token: str) -> bool:
+    return token.isdigit() or (token[:1].isupper() and token[:1].isalpha())
 
 
 def text_between(text: str, start: int, end: int) -> str:
@@ -149,11 +152,31 @@ def event_day(facts: dict[str, Any]) -> tuple[dt.date, str]:
     return timezone.localdate(), "today"
 
 
+# The level (Level.rank) of each unit kind: a text may call a thị xã a huyện,
+# or a district-level city a thị xã, but never a commune a district.
+_LEVEL = {
+    "quoc-gia": 0,
+    "tinh": 1,
+    "thanh-pho-tw": 1,
+    "huyen": 2,
+    "quan": 2,
+    "thi-xa": 2,
+    "thanh-pho-thuoc-tinh": 2,
+    "thanh-pho-thuoc-tp": 2,
+    "xa": 3,
+    "phuong": 3,
+    "thi-tran": 3,
+    "dac-khu": 3,
+    **dict.fromkeys(_VILLAGE, 4),
+}
+
+
 def _candidates(
-    user: User | AnonymousUser, mention: Mention, day: dt.date
+    user: User | AnonymousUser, mention: Mention, day: dt.date | None
 ) -> list[UnitVersion]:
-    """Versions of units in scope, alive on ``day``, named as the mention
-    names them (folded), of a kind the mention's word allows."""
+    """Versions of units in scope named as the mention names them (folded),
+    of the level its kind word means, alive on ``day`` (at any time when
+    ``day`` is None)."""
     key = mention.key
     if key.isdigit():  # "Phường 3": a number would match half the codes
         named = Q(versions__short_name=key) | Q(versions__name__endswith=f" {key}")
@@ -162,18 +185,27 @@ def _candidates(
             versions__short_name__icontains=mention.name
         )
     units = scoped(user, Unit.objects.all()).filter(named)
-    versions = (
-        UnitVersion.objects.filter(unit__in=units.values("pk"))
-        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day))
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
-        .select_related("unit", "kind__level", "parent")
-    )
-    return [
+    versions = UnitVersion.objects.filter(unit__in=units.values("pk"))
+    if day is not None:
+        versions = versions.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=day),
+            Q(valid_to__isnull=True) | Q(valid_to__gte=day),
+        )
+    levels = {_LEVEL[k] for k in mention.kinds}
+    found = [
         v
-        for v in versions
-        if v.kind.code in mention.kinds
+        for v in versions.select_related("unit", "kind__level", "parent").order_by(
+            "-valid_from"
+        )
+        if _LEVEL.get(v.kind.code) in levels
         and key in (fold(v.short_name), _without_kind(fold(v.name)))
     ]
+    if day is None:  # a unit once, under its last name
+        last: dict[int, UnitVersion] = {}
+        for version in found:
+            last.setdefault(version.unit_id, version)
+        found = list(last.values())
+    return found
 
 
 def _without_kind(folded_name: str) -> str:
@@ -183,72 +215,55 @@ def _without_kind(folded_name: str) -> str:
     return folded_name
 
 
+def _on(version: UnitVersion, day: dt.date | None) -> dt.date:
+    """The day to read a version's place in the hierarchy on."""
+    return day or version.valid_to or timezone.localdate()
+
+
+FIELDS = ("locality", "organizer", "place", "title")
+
+
 def propose_unit(
     user: User | AnonymousUser, facts: dict[str, Any], uploaded_for: Unit
 ) -> UnitProposal:
     """The unit the article's facts belong to, as it existed on the event's
-    day: the most specific unit named by the locality (then the organizer,
-    the place, the headline) that the other names agree with; the unit chosen
-    at upload when nothing in scope matches or the match is ambiguous."""
+    day. The locality decides, then the organizer, the place, the headline:
+    in the first of them that names a unit in scope, the most specific name
+    (a commune before its district) that the names above it agree with.
+    Among units of the same name, those under the unit chosen at upload come
+    first, then those of the very kind named. When nothing matches, or the
+    match stays ambiguous, the unit chosen at upload is kept."""
     event = facts.get("event") or {}
     source = facts.get("source") or {}
+    values = {
+        "locality": event.get("locality"),
+        "organizer": event.get("organizer"),
+        "place": event.get("place"),
+        "title": source.get("title"),
+    }
+    found = [
+        m
+        for where in FIELDS
+        if values[where]
+        for m in mentions(str(values[where]), where)
+    ]
     day, day_from = event_day(facts)
-    found: list[Mention] = []
-    for where, value in (
-        ("locality", event.get("locality")),
-        ("organizer", event.get("organizer")),
-        ("place", event.get("place")),
-        ("title", source.get("title")),
-    ):
-        if value:
-            found.extend(mentions(str(value), where))
-    resolved = [(m, _candidates(user, m, day)) for m in found]
-    resolved = [(m, c) for m, c in resolved if c]
-    ambiguous: list[tuple[Mention, list[UnitVersion]]] = []
-    # The most specific first (commune before district before province), and
-    # at equal level the locality before the organizer, the place, the title.
-    order = {"locality": 0, "organizer": 1, "place": 2, "title": 3}
-    resolved.sort(key=lambda mc: (-mc[1][0].kind.level.rank, order[mc[0].where]))
-    for mention, versions in resolved:
-        # Names above it in the same field, or in the locality, must be its
-        # ancestors that day ("xã An Hòa, huyện Tân Lập").
-        others = [
-            {v.unit_id for v in c}
-            for m, c in resolved
-            if c[0].kind.level.rank < versions[0].kind.level.rank
-            and m.where in (mention.where, "locality")
-        ]
-        agreeing = [
-            v
-            for v in versions
-            if all(ancestors_on(v.unit, day) & ids for ids in others)
-        ]
-        if len(agreeing) > 1:
-            # The unit chosen at upload, or one under it that day.
-            inside = [
-                v
-                for v in agreeing
-                if v.unit_id == uploaded_for.pk
-                or uploaded_for.pk in ancestors_on(v.unit, day)
-            ]
-            agreeing = inside if len(inside) == 1 else agreeing
-        if len(agreeing) == 1:
-            return UnitProposal(
-                unit=agreeing[0].unit,
-                reason=_reason(mention, agreeing[0], day, day_from),
-                found=True,
-            )
-        if len(agreeing) > 1:
-            ambiguous.append((mention, agreeing))
+    # Without any date, a unit of that name at any time, if only one.
+    days: list[dt.date | None] = [day, None] if day_from == "today" else [day]
+    proposal, ambiguous = _propose(user, found, uploaded_for, days, day_from)
+    if proposal is not None:
+        return proposal
     if ambiguous:
-        mention, versions = ambiguous[0]
+        mention, versions, at = ambiguous
         reason = _(
-            "Có %(n)d đơn vị mang tên “%(name)s” vào ngày %(day)s (%(units)s); "
+            "Có %(n)d đơn vị mang tên “%(name)s” %(when)s (%(units)s); "
             "giữ đơn vị đã chọn khi tải lên. Hãy chọn lại nếu cần."
         ) % {
             "n": len(versions),
             "name": mention.text,
-            "day": _day(day),
+            "when": _("vào ngày %(day)s") % {"day": _day(at)}
+            if at
+            else _("từ trước đến nay"),
             "units": "; ".join(_with_parent(v) for v in versions[:5]),
         }
     elif found:
@@ -262,6 +277,70 @@ def propose_unit(
             "đơn vị đã chọn khi tải lên."
         )
     return UnitProposal(unit=uploaded_for, reason=reason, found=False)
+
+
+def _propose(
+    user: User | AnonymousUser,
+    found: list[Mention],
+    uploaded_for: Unit,
+    days: list[dt.date | None],
+    day_from: str,
+) -> tuple[
+    UnitProposal | None, tuple[Mention, list[UnitVersion], dt.date | None] | None
+]:
+    ambiguous = None
+    for where in FIELDS:
+        for day in days:
+            resolved = [(m, c) for m in found if (c := _candidates(user, m, day))]
+            tier = [(m, c) for m, c in resolved if m.where == where]
+            # The most specific first: a commune before its district.
+            tier.sort(key=lambda mc: -_level(mc[0]))
+            for mention, versions in tier:
+                # Names above it in its field, or in the locality, must be
+                # its ancestors that day ("xã An Hòa, huyện Tân Lập").
+                above = [
+                    {v.unit_id for v in c}
+                    for m, c in resolved
+                    if _level(m) < _level(mention) and m.where in (where, "locality")
+                ]
+                agreeing = [
+                    v
+                    for v in versions
+                    if all(ancestors_on(v.unit, _on(v, day)) & ids for ids in above)
+                ]
+                agreeing = _preferred(agreeing, mention, uploaded_for, day)
+                if len(agreeing) == 1:
+                    version = agreeing[0]
+                    reason = _reason(mention, version, day, day_from)
+                    return UnitProposal(version.unit, reason, found=True), None
+                if agreeing and ambiguous is None:
+                    ambiguous = (mention, agreeing, day)
+    return None, ambiguous
+
+
+def _level(mention: Mention) -> int:
+    return max(_LEVEL[k] for k in mention.kinds)
+
+
+def _preferred(
+    versions: list[UnitVersion],
+    mention: Mention,
+    uploaded_for: Unit,
+    day: dt.date | None,
+) -> list[UnitVersion]:
+    """Units under (or being) the unit chosen at upload first, then those of
+    the very kind the text names."""
+    if len(versions) > 1:
+        inside = [
+            v
+            for v in versions
+            if v.unit_id == uploaded_for.pk
+            or uploaded_for.pk in ancestors_on(v.unit, _on(v, day))
+        ]
+        versions = inside or versions
+    if len(versions) > 1:
+        versions = [v for v in versions if v.kind.code in mention.kinds] or versions
+    return versions
 
 
 _WHERE = {
@@ -288,7 +367,19 @@ def _with_parent(version: UnitVersion) -> str:
     return f"{version.name}, {version.parent.name}"
 
 
-def _reason(mention: Mention, version: UnitVersion, day: dt.date, day_from: str) -> str:
+def _reason(
+    mention: Mention, version: UnitVersion, day: dt.date | None, day_from: str
+) -> str:
+    if day is None:
+        return _(
+            "Theo %(where)s “%(text)s”: bài viết không nêu ngày; đơn vị duy nhất "
+            "mang tên này là %(unit)s (%(lifetime)s)."
+        ) % {
+            "where": _(_WHERE[mention.where]),
+            "text": mention.text,
+            "unit": _with_parent(version),
+            "lifetime": lifetime_label(version.unit) or _("đang hoạt động"),
+        }
     reason = _(
         "Theo %(where)s “%(text)s”: vào ngày %(day)s (%(day_from)s) đó là %(unit)s."
     ) % {

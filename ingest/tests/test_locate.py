@@ -119,6 +119,7 @@ def test_names_of_units_are_found_with_their_kind():
         "Hồ Chí Minh",
         "3",
     ]
+    assert [m.text for m in mentions("quận Quận 9", "x")] == ["Quận 9"]
     # Ordinary words that fold like a kind word are not names of units.
     assert mentions("lĩnh vực văn hóa - xã hội, Quân khu 7, tính đến nay", "x") == []
 
@@ -156,13 +157,24 @@ def test_after_the_reform_the_merged_commune_is_proposed(world, district):
     facts = _facts(day="2026-01-15", organizer="Đảng ủy xã An Hòa")
     proposal = propose_unit(world.province_officer, facts, world.province)
     assert proposal.unit == district["merged"] and "kết thúc" not in proposal.reason
-    # No date in the facts: the publication date decides.
+    # No date of the event: the publication date decides. The locality
+    # names the unit whose work is reviewed; the organizer's commune is not it.
     facts = _facts(day=None, organizer="Đảng ủy xã An Hòa")
     facts["source"]["published_on"] = "2024-03-01"
     facts["event"]["locality"] = "huyện Tân Lập"
     proposal = propose_unit(world.province_officer, facts, world.province)
-    assert proposal.unit == district["an_hoa"]
-    assert "ngày đăng bài" in proposal.reason
+    assert proposal.unit == district["tan_lap"]
+    assert "ngày 01/03/2024 (ngày đăng bài)" in proposal.reason
+    # No date at all: the only unit of that name at any time.
+    facts["source"]["published_on"] = None
+    proposal = propose_unit(world.province_officer, facts, world.province)
+    assert proposal.unit == district["tan_lap"]
+    assert "bài viết không nêu ngày; đơn vị duy nhất" in proposal.reason
+    assert "(01/01/2020 – 30/06/2025)" in proposal.reason
+    # Without a date, a name that a unit bears today is taken as today's.
+    facts["event"]["locality"] = None
+    proposal = propose_unit(world.province_officer, facts, world.province)
+    assert proposal.unit == district["merged"] and "(hôm nay)" in proposal.reason
 
 
 def test_units_out_of_scope_are_never_proposed(world, district):
