@@ -47,6 +47,7 @@ SCALARS = (
 )
 LISTS = (
     "attendees",
+    "initiatives.by_unit",
     "named_initiatives",
     "awards",
     "indicators",

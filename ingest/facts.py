@@ -29,6 +29,9 @@ def empty_facts() -> dict[str, Any]:
             "replicated": None,
             "recognized": None,
             "cumulative_total": None,
+            # Rows of a report's table by unit: {"unit", "total", and the
+            # four fields}; [] for articles.
+            "by_unit": [],
         },
         "named_initiatives": [],
         "awards": [],

@@ -22,5 +22,7 @@ def ingest_bytes(data: bytes, name: str = "") -> Ingested:
     """Raise ReadError (message in Vietnamese) when the file cannot be read."""
     source = read_bytes(data, name)
     return Ingested(
-        source, clean_text(source.text), extract(source.text, source.metadata)
+        source,
+        clean_text(source.text),
+        extract(source.text, source.metadata, source.tables),
     )

@@ -65,6 +65,8 @@ class Source:
     encoding: str | None
     text: str
     metadata: dict[str, Any] = field(default_factory=dict)
+    # The tables of a DOCX or PDF, as rows of cells (ingest.extract.tables).
+    tables: list[list[list[str]]] = field(default_factory=list)
 
 
 # The longest text read: a year-end report of a province runs to about
@@ -209,7 +211,7 @@ def _docx(data: bytes, name: str) -> Source:
             raise ReadError("Tệp nén không phải văn bản DOCX.")
         check_archive(data)
         with archive.open("word/document.xml") as stream:
-            lines = _docx_lines(stream)
+            lines, tables = _docx_lines(stream)
     except ReadError:
         raise
     except UploadRefused as exc:
@@ -219,7 +221,7 @@ def _docx(data: bytes, name: str) -> Source:
     text = nfc("\n".join(lines))
     if not text.strip():
         raise ReadError("Tệp DOCX không có chữ.")
-    return Source(name, "docx", "utf-8", text)
+    return Source(name, "docx", "utf-8", text, tables=tables)
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -234,9 +236,11 @@ def _too_long(chars: int) -> ReadError:
     )
 
 
-def _docx_lines(stream: IO[bytes]) -> list[str]:
+def _docx_lines(stream: IO[bytes]) -> tuple[list[str], list[list[list[str]]]]:
     """The lines of a DOCX body in reading order, read as a stream: a
-    paragraph is a line, a table row is its cells joined by " | ". Memory
+    paragraph is a line, a table row is its cells joined by " | "; and the
+    body's tables as rows of cells (a table inside a cell is that cell's
+    text). Memory
     stays flat whatever the document's size (each finished part is dropped),
     and reading stops as soon as the text is longer than MAX_CHARS."""
     lines: list[str] = []
@@ -246,6 +250,7 @@ def _docx_lines(stream: IO[bytes]) -> list[str]:
         tuple[list[str], list[str]]
     ] = []  # (cells of the row, lines of the cell)
     skipping = 0  # inside an alternative that repeats what was read
+    read_tables: list[list[list[str]]] = []
     for event, element in etree.iterparse(
         stream,
         events=("start", "end"),
@@ -264,6 +269,8 @@ def _docx_lines(stream: IO[bytes]) -> list[str]:
                 paragraphs.append([])
             elif tag == f"{_W}tbl":
                 tables.append(([], []))
+                if len(tables) == 1:
+                    read_tables.append([])
             continue
         if tag == f"{_W}t" and paragraphs:
             paragraphs[-1].append(element.text or "")
@@ -285,6 +292,8 @@ def _docx_lines(stream: IO[bytes]) -> list[str]:
         elif tag == f"{_W}tr" and tables:
             cells, _ = tables[-1]
             row = " | ".join(cells)
+            if len(tables) == 1:
+                read_tables[-1].append(list(cells))
             cells.clear()
             if len(tables) > 1:
                 tables[-2][1].append(row)
@@ -301,7 +310,7 @@ def _docx_lines(stream: IO[bytes]) -> list[str]:
             parent = element.getparent()
             while parent is not None and element.getprevious() is not None:
                 del parent[0]
-    return lines
+    return lines, read_tables
 
 
 _BROKEN = re.compile(rf"(?<=[^\s.:;!?])[ \t]*\n(?=[{_LOWER_START}0-9])")
@@ -378,7 +387,12 @@ def _pdf(data: bytes, name: str) -> Source:
         )
     if child.returncode != 0:
         raise ReadError("Tệp PDF bị hỏng hoặc không đọc được.")
-    pages = json.loads(answer)["pages"]
+    answer_json = json.loads(answer)
+    pages = answer_json["pages"]
+    tables = [
+        [[nfc(cell or "") for cell in row] for row in table]
+        for table in answer_json.get("tables", [])
+    ]
     text = nfc("\n".join(pages))
     # A PDF breaks lines inside sentences: join a line to the one before when
     # it carries on in lower case ("Chủ tịch Ủy\nban MTTQ").
@@ -387,4 +401,4 @@ def _pdf(data: bytes, name: str) -> Source:
         raise ReadError(
             "PDF không có lớp chữ (có thể là bản quét); cần bản PDF có chữ hoặc DOCX."
         )
-    return Source(name, "pdf", None, text)
+    return Source(name, "pdf", None, text, tables=tables)

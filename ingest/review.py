@@ -265,6 +265,17 @@ class FactsForm(forms.Form):
     cumulative_total = forms.IntegerField(
         label=_("Lũy kế mô hình"), required=False, min_value=0
     )
+    by_unit = forms.CharField(
+        label=_("Mô hình theo đơn vị (bảng của báo cáo)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Mỗi dòng: Đơn vị | Tổng số | Kinh tế | Văn hóa - xã hội | "
+            "Quốc phòng - an ninh | Xây dựng hệ thống chính trị. Số liệu của "
+            "dòng khớp tên một đơn vị trực thuộc được ghi cho đơn vị đó; phần "
+            "còn lại của tổng số ghi cho đơn vị ghi nhận."
+        ),
+    )
     named_initiatives = forms.CharField(
         label=_("Tên mô hình được nêu"),
         required=False,
@@ -354,6 +365,12 @@ class FactsForm(forms.Form):
                 )
             },
             **{k: (counts.get("by_field") or {}).get(k) for k in FIELDS},
+            "by_unit": "\n".join(
+                " | ".join(
+                    _cell(row.get(k)) for k in ("unit", "total", *FIELDS)
+                ).rstrip(" |")
+                for row in counts.get("by_unit") or []
+            ),
             "named_initiatives": "\n".join(facts["named_initiatives"]),
             "awards": "\n".join(
                 " | ".join(
@@ -390,6 +407,29 @@ class FactsForm(forms.Form):
                 )
             people.append({"name": name, "position": position or None})
         return people
+
+    def clean_by_unit(self) -> list[dict[str, Any]]:
+        rows = []
+        for number, line in enumerate(_lines(self.cleaned_data["by_unit"]), start=1):
+            name, total, *fields = _cells(line, 2 + len(FIELDS))
+            if not name:
+                raise forms.ValidationError(
+                    _("Dòng %(line)d: thiếu tên đơn vị.") % {"line": number}
+                )
+            values = {
+                key: _number(text, number, FIELD_LABELS[key])
+                for key, text in zip(FIELDS, fields, strict=True)
+            }
+            count = _number(total, number, _("tổng số"))
+            if count is None and all(v is not None for v in values.values()):
+                count = sum(v for v in values.values() if v is not None)
+            if count is None:
+                raise forms.ValidationError(
+                    _("Dòng %(line)d: cần tổng số mô hình của đơn vị.")
+                    % {"line": number}
+                )
+            rows.append({"unit": name, "total": count, **values})
+        return rows
 
     def clean_awards(self) -> list[dict[str, Any]]:
         rows = []
@@ -479,6 +519,7 @@ class FactsForm(forms.Form):
             facts["initiatives"][key] = data[key]
         for key in FIELDS:
             facts["initiatives"]["by_field"][key] = data[key]
+        facts["initiatives"]["by_unit"] = data["by_unit"]
         facts["named_initiatives"] = _lines(data["named_initiatives"])
         facts["awards"] = data["awards"]
         facts["indicators"] = data["indicators"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -19,8 +20,9 @@ from ingest.models import Document
 from ingest.pipeline import ingest_bytes
 from ingest.reading import ReadError
 from org import services as org_services
-from org.lineage import ancestor_paths
+from org.lineage import ancestor_paths, composition_at
 from org.models import Body, BodyKind, Person, Unit
+from vn.numbers import format_quantity
 from vn.text import fold
 from work.models import Conference, Indicator
 from work.services import awards, campaigns, conferences, indicators
@@ -262,6 +264,13 @@ def document_accept(
             (FIELD_INDICATORS[k], (counts.get("by_field") or {}).get(k))
             for k in FIELD_INDICATORS
         ]
+        # A report's table by unit: each row that names a unit under this
+        # one is recorded there; this unit keeps what the rows leave of its
+        # stated counts, so that its roll-up equals the report's total.
+        recorded = _record_rows(
+            unit, counts.get("by_unit") or [], start, end, source_label, conference
+        )
+        wanted = _own_share(wanted, recorded)
         for code, value in wanted:
             if value is None:
                 continue
@@ -319,6 +328,108 @@ def document_accept(
     document.conference = conference
     document.save()
     return conference
+
+
+@dataclass(frozen=True)
+class RowMatch:
+    """A row of a report's table by unit, and the unit it names (None when
+    no unit under the one recorded for bears that name in the period)."""
+
+    row: dict[str, Any]
+    unit: Unit | None
+    name: str
+
+
+ROW_CODES = {"total": "dvk-tong-so", **FIELD_INDICATORS}
+
+
+def by_unit_matches(
+    unit: Unit, rows: list[dict[str, Any]], start: dt.date, end: dt.date
+) -> list[RowMatch]:
+    """Each row matched by name (folded, with or without its kind word) to a
+    unit that was part of ``unit`` at the end of the period, else at its
+    start: a 2025 report may list the communes formed on 1 July."""
+    named: dict[str, dict[int, tuple[Unit, str]]] = {}
+    for day in (end, start):
+        for part in composition_at(unit, day):
+            if part.unit.pk == unit.pk:
+                continue
+            for key in {fold(part.name), fold(part.short_name)}:
+                named.setdefault(key, {}).setdefault(
+                    part.unit.pk, (part.unit, part.name)
+                )
+        if rows and all(fold(str(r.get("unit") or "")) in named for r in rows):
+            break
+    matches = []
+    for row in rows:
+        found = list(named.get(fold(str(row.get("unit") or "")), {}).values())
+        if len(found) == 1:
+            matches.append(RowMatch(row, found[0][0], found[0][1]))
+        else:
+            matches.append(RowMatch(row, None, ""))
+    return matches
+
+
+def _record_rows(
+    unit: Unit,
+    rows: list[dict[str, Any]],
+    start: dt.date,
+    end: dt.date,
+    source: str,
+    conference: Conference,
+) -> dict[str, Decimal]:
+    """Record the matched rows in their units, over the part of the period
+    each unit existed; the sums recorded, by indicator code."""
+    recorded: dict[str, Decimal] = {}
+    for match in by_unit_matches(unit, rows, start, end):
+        if match.unit is None:
+            continue
+        first = max(start, match.unit.valid_from or start)
+        last = min(end, match.unit.valid_to or end)
+        for key, code in ROW_CODES.items():
+            value = match.row.get(key)
+            if value is None:
+                continue
+            indicators.value_record(
+                indicator=Indicator.objects.get(code=code),
+                unit=match.unit,
+                period_start=first,
+                period_end=last,
+                value=Decimal(int(value)),
+                source=source,
+                conference=conference,
+            )
+            recorded[code] = recorded.get(code, Decimal(0)) + Decimal(int(value))
+    return recorded
+
+
+def _own_share(
+    wanted: list[tuple[str, Any]], recorded: dict[str, Decimal]
+) -> list[tuple[str, Any]]:
+    """The stated counts less what the rows recorded in the units below;
+    refused when the rows add up to more than the count stated."""
+    own: list[tuple[str, Any]] = []
+    for code, value in wanted:
+        below = recorded.get(code)
+        if below is None or value is None:
+            own.append((code, value))
+            continue
+        if below > value:
+            raise ValidationError(
+                {
+                    "by_unit": _(
+                        "Các dòng theo đơn vị cộng lại %(rows)s, nhiều hơn số đã "
+                        "nêu (%(stated)s) của chỉ tiêu “%(name)s”."
+                    )
+                    % {
+                        "rows": format_quantity(below),
+                        "stated": format_quantity(Decimal(int(value))),
+                        "name": Indicator.objects.get(code=code).name,
+                    }
+                }
+            )
+        own.append((code, (value - below) or None))
+    return own
 
 
 def _indicator(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -18,7 +21,13 @@ from ingest.locate import propose_unit
 from ingest.models import Document
 from ingest.reading import MAX_BYTES, MAX_CHARS, ReadError
 from ingest.review import FactsForm, highlighted
-from ingest.services import document_accept, document_queue, document_read
+from ingest.services import (
+    RowMatch,
+    by_unit_matches,
+    document_accept,
+    document_queue,
+    document_read,
+)
 from jobs.services import job_start
 from org.forms import UnitCodeField
 from org.models import Unit
@@ -196,6 +205,11 @@ def document_review(request: HttpRequest, document_id: int) -> HttpResponse:
                     % {"unit": unit.name},
                 )
                 return redirect("work:conference_detail", conference_id=conference.pk)
+    recorded_unit = (
+        document.conference.unit
+        if document.conference
+        else (proposal.unit if proposal else document.unit)
+    )
     return render(
         request,
         "ingest/document_review.html",
@@ -203,9 +217,8 @@ def document_review(request: HttpRequest, document_id: int) -> HttpResponse:
             "document": document,
             "form": form,
             "proposal": proposal,
-            "recorded_unit": document.conference.unit
-            if document.conference
-            else (proposal.unit if proposal else document.unit),
+            "rows": _row_matches(recorded_unit, facts),
+            "recorded_unit": recorded_unit,
             "text": highlighted(document.cleaned or document.text, facts)
             if facts
             else "",
@@ -213,3 +226,15 @@ def document_review(request: HttpRequest, document_id: int) -> HttpResponse:
             "history": history_of(document)[:50],
         },
     )
+
+
+def _row_matches(unit: Unit, facts: dict[str, Any]) -> list[RowMatch]:
+    """Which unit each row of a report's table by unit goes to."""
+    rows = ((facts or {}).get("initiatives") or {}).get("by_unit") or []
+    review = ((facts or {}).get("event") or {}).get("review_period") or {}
+    try:
+        start = dt.date.fromisoformat(review.get("start") or "")
+        end = dt.date.fromisoformat(review.get("end") or "")
+    except ValueError:
+        return []
+    return by_unit_matches(unit, rows, start, end) if rows else []

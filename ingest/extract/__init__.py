@@ -16,7 +16,17 @@ from decimal import Decimal
 from typing import Any
 
 from ingest.cleaning import clean_text
-from ingest.extract import awards, counts, event, indicators, people, periods, source
+from ingest.extract import (
+    awards,
+    counts,
+    event,
+    indicators,
+    people,
+    periods,
+    report,
+    source,
+    tables,
+)
 from ingest.extract.text import Context, iso, make_date, split_paragraphs
 from ingest.facts import empty_facts
 from vn.text import nfc
@@ -24,8 +34,13 @@ from vn.text import nfc
 Facts = dict[str, Any]
 
 
-def extract(raw: str, metadata: dict[str, Any] | None = None) -> Facts:
-    """Facts of one article, in the contract's shape."""
+def extract(
+    raw: str,
+    metadata: dict[str, Any] | None = None,
+    tables_read: list[tables.Table] | None = None,
+) -> Facts:
+    """Facts of one article or report, in the contract's shape; ``tables_read``
+    are the tables of a DOCX or PDF, as rows of cells."""
     raw = nfc(raw)
     raw, marker = _marker(raw)
     text = clean_text(raw)
@@ -40,8 +55,67 @@ def extract(raw: str, metadata: dict[str, Any] | None = None) -> Facts:
     facts["source"]["published_on"] = iso(context.published)
     facts["source"]["author"] = source.byline(context, metadata)
 
-    lead = event.lead_sentence(context, title)
     found = facts["event"]
+    frame = report.frame(raw)
+    if frame is not None:
+        title = facts["source"]["title"] = frame.title
+        _report_event(context, frame, found)
+    else:
+        lead = event.lead_sentence(context, title)
+        _article_event(context, lead, title, found)
+
+    facts["attendees"] = people.merge_people(
+        people.attendees(context), people.people_in_text(context)
+    )
+    counts.initiative_counts(context, facts["initiatives"])
+    facts["named_initiatives"] = counts.named_initiatives(context)
+    facts["awards"] = awards.awards(context, title)
+    facts["indicators"] = indicators.indicators(context)
+    tables.merge(facts, tables_read or [])
+    known = {
+        v
+        for v in (
+            facts["initiatives"]["total"],
+            facts["initiatives"]["new"],
+            facts["initiatives"]["replicated"],
+            facts["initiatives"]["recognized"],
+            facts["initiatives"]["cumulative_total"],
+            *facts["initiatives"]["by_field"].values(),
+            *(row["value"] for row in facts["indicators"]),
+            *(row["of"] for row in facts["indicators"]),
+        )
+        if v is not None
+    }
+    facts["indicators"] += indicators.counted_results(context, known, title)
+    facts["targets"] = indicators.targets(context)
+    facts["coordination_partners"] = event.partners(context)
+    return facts
+
+
+def _report_event(context: Context, frame: report.Frame, found: Facts) -> None:
+    """An official report: its header names the issuer, place and date; its
+    subject the kind and the periods ("Sơ kết … 6 tháng đầu năm 2026")."""
+    kind = event.event_kind("", frame.subject)
+    review, plan = periods.periods(
+        context, None, frame.subject, kind or "year_end_review"
+    )
+    if kind is None and review is not None:
+        # "Kết quả … năm 2024": the results of a year, of a half or quarter.
+        start, end = review["start"], review["end"]
+        whole = start[5:] == "01-01" and end[5:] == "12-31"
+        kind = "year_end_review" if whole else "midyear_review"
+    if kind is None:
+        review = plan = None
+    found["kind"] = kind
+    found["review_period"], found["plan_period"] = review, plan
+    found["date"] = iso(frame.date)
+    found["organizer"] = frame.organizer
+    found["locality"] = frame.locality
+
+
+def _article_event(
+    context: Context, lead: str | None, title: str | None, found: Facts
+) -> None:
     if lead is not None:
         found["kind"] = event.event_kind(lead, title)
         if title and not event.has_date(lead):
@@ -64,32 +138,6 @@ def extract(raw: str, metadata: dict[str, Any] | None = None) -> Facts:
         found["organizer"] = event.complete_organizer(
             found["organizer"], found["locality"]
         )
-
-    facts["attendees"] = people.merge_people(
-        people.attendees(context), people.people_in_text(context)
-    )
-    counts.initiative_counts(context, facts["initiatives"])
-    facts["named_initiatives"] = counts.named_initiatives(context)
-    facts["awards"] = awards.awards(context, title)
-    facts["indicators"] = indicators.indicators(context)
-    known = {
-        v
-        for v in (
-            facts["initiatives"]["total"],
-            facts["initiatives"]["new"],
-            facts["initiatives"]["replicated"],
-            facts["initiatives"]["recognized"],
-            facts["initiatives"]["cumulative_total"],
-            *facts["initiatives"]["by_field"].values(),
-            *(row["value"] for row in facts["indicators"]),
-            *(row["of"] for row in facts["indicators"]),
-        )
-        if v is not None
-    }
-    facts["indicators"] += indicators.counted_results(context, known, title)
-    facts["targets"] = indicators.targets(context)
-    facts["coordination_partners"] = event.partners(context)
-    return facts
 
 
 _MARKER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?[ \t]*")
