@@ -138,6 +138,11 @@ def _article_event(
         found["organizer"] = event.complete_organizer(
             found["organizer"], found["locality"]
         )
+    # Named by nothing above, the unit the text names most is the locality;
+    # too weak a sign to complete the organizer's name with.
+    found["locality"] = found["locality"] or event.most_named_unit(
+        context, found["organizer"]
+    )
 
 
 _MARKER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?[ \t]*")

@@ -51,6 +51,12 @@ def awards(context: Context, title: str | None = None) -> list[dict[str, Any]]:
                 found.extend(_award(part))
     unique: list[dict[str, Any]] = []
     for row in found:
+        if (
+            row["collectives"] is None
+            and row["individuals"] is None
+            and re.match(r"(?i:ảnh\s*:|đồng chí\b|ông\b|bà\b)", row["issuer"] or "")
+        ):
+            continue  # a photo caption: a person handing over, nothing counted
         if row not in unique:
             unique.append(row)
     # A row without counts adds nothing beside a row of the same issuer that

@@ -72,6 +72,11 @@ def initiative_counts(context: Context, target: dict[str, Any]) -> None:
         if value in taken or following.startswith((" mới", " nhân rộng")):
             continue
         if re.match(
+            r"\s+cấp (?:thành phố|tỉnh|huyện|xã|phường|cơ sở|quận|trung ương)",
+            following,
+        ):
+            continue  # "42 mô hình cấp cơ sở, 9 mô hình cấp huyện": one level's
+        if re.match(
             r"(?:[^.;,\d]|,\s*điển hình){0,40}?được\s+(?:biểu dương|tuyên dương|khen thưởng|công nhận)",
             following,
         ):

@@ -150,7 +150,8 @@ def organizer_of(lead: str) -> str | None:
     ]
     if not parts:
         return None
-    organizer = parts[-1]
+    # "Đảng ủy phường Tân Phong (tỉnh Lâm Hà)": the bracket names where.
+    organizer = re.sub(r"\s*\([^()]*\)\s*$", "", parts[-1]) or parts[-1]
     if len(organizer) > 150:
         return None
     if re.match(
@@ -248,6 +249,34 @@ def locality_of(
     if not levels:
         return _named_in_lead(lead) or _subject_of_title(title)
     return _from_banner(context, levels, title)
+
+
+_TP = re.compile(r"\bTP\.?\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def most_named_unit(context: Context, organizer: str | None) -> str | None:
+    """When nothing else names the locality: the unit the text names most,
+    at least twice ("TP. Thủ Đức" counts as thành phố Thủ Đức), at the
+    organizer's level when it has one; a unit whose name the organizer
+    carries wins at once ("Ban thường vụ huyên ủy Tuyên Hóa" and "tại
+    huyện Tuyên Hóa")."""
+    text = _TP.sub("thành phố ", context.text)
+    levels = level_of(organizer) if organizer else ()
+    counted: dict[tuple[str, str], int] = {}
+    for match in UNIT_MENTION.finditer(text):
+        key = (match.group(1).lower(), match.group(2))
+        if levels and key[0] not in levels:
+            continue
+        if organizer and fold(key[1]) in fold(organizer):
+            return f"{key[0]} {key[1]}"
+        counted[key] = counted.get(key, 0) + 1
+    if not counted:
+        return None
+    (kind, name), times = max(counted.items(), key=lambda kv: kv[1])
+    ties = [k for k, n in counted.items() if n == times]
+    if times < 2 or len(ties) > 1:
+        return None
+    return f"{kind} {name}"
 
 
 def _subject_of_title(title: str | None) -> str | None:

@@ -237,7 +237,7 @@ _UNITS = (
 )
 _UNIT = "|".join(re.escape(u) for u in _UNITS)
 _COUNTED = re.compile(
-    rf"(?<![\d.,/])(?:(?:gần|trên|hơn|khoảng|được)\s+)?(\d[\d.]*)(?:/(\d[\d.]*))?"
+    rf"(?<![\d.,/])(?:(?:gần|trên|hơn|khoảng|được)\s+)?(\d[\d.]*(?:,\d+)?)(?:/(\d[\d.]*))?"
     rf"\s*({_UNIT})(?![{LOWER}{UPPER}\d])"
 )
 # Counts that are not results: the meeting itself, durations, documents.
@@ -252,7 +252,12 @@ _OPENING = re.compile(
     r"(?i:^\s*(?:trong đó|hiện nay|hiện đang|đến nay|qua đó|đồng loạt)\b)\s*"
 )
 # A comma inside a compound unit or noun does not end the clause.
-_CLAUSE = re.compile(r";|,\s+(?=\D)(?!điển hình|chiến sĩ|thị trấn|cận nghèo|nhân viên)")
+# A list of counts ("42 mô hình cấp cơ sở, 9 mô hình cấp huyện và 2 …") is
+# one clause per count.
+_CLAUSE = re.compile(
+    r";|,\s+(?=\D)(?!điển hình|chiến sĩ|thị trấn|cận nghèo|nhân viên)"
+    rf"|(?:,|\s+và)\s+(?=\d[\d.]*\s*(?:{_UNIT})(?![{LOWER}{UPPER}\d]))"
+)
 
 
 def counted_results(
@@ -285,7 +290,11 @@ def _counted(clause: str, sentence: str) -> dict[str, Any] | None:
     match = _COUNTED.search(clause)
     if match is None or _NOT_RESULT.search(sentence):
         return None
-    value = whole_number(match.group(1))
+    value: int | float | None = (
+        decimal_number(match.group(1))
+        if "," in match.group(1)
+        else whole_number(match.group(1))
+    )
     if value is None or value == 0 or 1900 <= value <= 2100:
         return None
     of = whole_number(match.group(2)) if match.group(2) else None
@@ -293,6 +302,9 @@ def _counted(clause: str, sentence: str) -> dict[str, Any] | None:
     after = clause[match.end() :]
     stop = _LABEL_STOP.search(after)
     thing = after[: stop.start()] if stop else after
+    following = _COUNTED.search(thing)
+    if following is not None:  # "… làm mới 12,5 km …": up to the next count
+        thing = thing[: following.start()]
     thing = " ".join(thing.split()[:12])
     before = _OPENING.sub("", clause[: match.start()]).split()[-10:]
     while before and before[0].lower() in _BEFORE_SKIP:

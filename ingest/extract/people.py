@@ -138,6 +138,12 @@ def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
     return name, []
 
 
+_JOINED = re.compile(
+    rf"(\s(?:và|cùng)\s+)((?:{'|'.join(sorted(SURNAMES, key=len, reverse=True))})"
+    rf"(?:\s+{NAME_WORD}){{1,3}}),"
+)
+
+
 def attendees(context: Context) -> list[dict[str, str | None]]:
     text = _attendance_text(context)
     if text is None:
@@ -191,6 +197,9 @@ def attendees(context: Context) -> list[dict[str, str | None]]:
         if found is not None:
             people.append({"name": found[0], "position": found[1]})
             text = text.replace(segment, " " * len(segment), 1)
+    # "các đồng chí Lê Văn Tâm, Phó Trưởng Ban … và Võ Thị Hạnh, Chủ tịch …":
+    # the person after "và" is listed as the ones before.
+    text = _JOINED.sub(lambda m: f"{m.group(1)}đồng chí {m.group(2)},", text)
     matches = list(_PERSON.finditer(text))
     for i, match in enumerate(matches):
         words = match.group(2).split()

@@ -57,9 +57,15 @@ def _headline_at(context: Context) -> tuple[int, int | None]:
             after = paragraphs[i + 2] if i + 2 < len(paragraphs) else ""
             if not (is_dateline(after) or _LEAD_START.search(after)):
                 continue
+        if re.match(r"(?i:trang chủ)\b", paragraph) or (
+            len(re.findall(r"\s[/>»›]\s", paragraph)) >= 2
+        ):
+            continue  # a breadcrumb: "Trang chủ / Tin tức / Dân vận"
         words = paragraph.split()
         if len(words) < 6:
             continue  # "Sự kiện nổi bật", "Chi tiết tin"
+        if paragraph[:1].islower():
+            return i, None  # the excerpt starts in the middle of a sentence
         if (
             paragraph.upper() == paragraph
             and len(words) <= 12
