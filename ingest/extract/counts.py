@@ -44,6 +44,7 @@ def initiative_counts(context: Context, target: dict[str, Any]) -> None:
         (
             "recognized",
             rf"(?:khảo sát|công nhận|đánh giá|bình chọn|biểu dương|lựa chọn)\s+(?:được\s+)?{COUNT}\s+mô hình[^.;]{{0,40}}?(?:tiêu biểu|điển hình)"
+            rf"|cấp giấy chứng nhận\s+(?:cho\s+)?{COUNT}\s+mô hình"
             rf"|{COUNT}\s+mô hình\s+(?:được\s+)?(?:công nhận|đánh giá|bình chọn|chọn)\s+(?:là\s+)?(?:tiêu biểu|điển hình)"
             rf"|{COUNT}\s+mô hình(?:\s+(?:dân vận khéo|“Dân vận khéo”|\"Dân vận khéo\"))?\s+được\s+(?:công nhận|tuyên dương|biểu dương)(?:\s+các cấp)?\b"
             rf"|{COUNT}\s+mô hình\s+tiêu biểu\s+trong\s+phong trào thi đua\s+[“\"]Dân vận khéo",

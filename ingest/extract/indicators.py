@@ -111,7 +111,7 @@ def indicators(context: Context) -> list[dict[str, Any]]:
         )
     # "tổ chức 86 cuộc đối thoại trực tiếp với Nhân dân"
     for match in re.finditer(
-        rf"tổ chức\s+(?:được\s+)?{COUNT}\s+(cuộc|buổi|lớp)\s+((?:[a-zà-ỹđA-ZĐÀ-Ỹ]+\s*){{1,7}})",
+        rf"tổ chức\s+(?:được\s+)?{COUNT}\s+(cuộc|buổi|lớp)\s+((?:[a-zà-ỹđA-ZĐÀ-Ỹ]+(?:,(?=\s[a-zà-ỹđ]))?\s*){{1,7}})",
         text,
     ):
         count, unit, thing = match.groups()

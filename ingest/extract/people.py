@@ -116,6 +116,7 @@ def _position_then_name(segment: str) -> tuple[str, str] | None:
     """ "Phó Bí thư Thường trực Huyện ủy Đinh Thị Mai": the name is the run of
     capitalised words at the end that starts with a surname."""
     words = segment.split()
+    found = []
     for start in range(max(0, len(words) - 4), len(words) - 1):
         tail = words[start:]
         if (
@@ -123,9 +124,14 @@ def _position_then_name(segment: str) -> tuple[str, str] | None:
             and 2 <= len(tail) <= 4
             and all(re.fullmatch(NAME_WORD, w) and not w.isdigit() for w in tail)
         ):
-            position = tidy(" ".join(words[:start]))
-            return (" ".join(tail), position) if position else None
-    return None
+            found.append(start)
+    if not found:
+        return None
+    # "… Đảng ủy xã Sơn Hà Đặng Văn Quý": a place ending in a surname ("Hà")
+    # before a name; a name of three words is the likelier reading.
+    start = next((s for s in found if len(words) - s == 3), found[0])
+    position = tidy(" ".join(words[:start]))
+    return (" ".join(words[start:]), position) if position else None
 
 
 def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
@@ -139,7 +145,7 @@ def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
 
 
 _JOINED = re.compile(
-    rf"(\s(?:và|cùng)\s+)((?:{'|'.join(sorted(SURNAMES, key=len, reverse=True))})"
+    rf"(\s(?:và|cùng)\s+)(?:{RANK}\s+)?((?:{'|'.join(sorted(SURNAMES, key=len, reverse=True))})"
     rf"(?:\s+{NAME_WORD}){{1,3}}),"
 )
 
@@ -255,9 +261,8 @@ _STOP_VERBS = (
 )
 _POSITION_STOP = re.compile(
     rf"\s+{_STOP_VERBS}"
-    r"|\s*\(|\s+và\s+(?=(?:đồng chí|ông|bà|các\s+(?:đồng chí|đại biểu|vị))\b)|\s+và\s+(?="
-    + _SURNAME
-    + r"\s)"
+    r"|\s*\(|\s+và\s+(?=(?:đồng chí|ông|bà|các\s+(?:đồng chí|đại biểu|vị))\b)"
+    rf"|\s+và\s+(?={RANK}\s)|\s+và\s+(?=" + _SURNAME + r"\s)"
     r"|,\s*(?=(?:đồng chí|ông|bà)\b)|,\s*(?=" + _SURNAME + r"\s+[A-ZĐÀ-Ỹ])"
     rf"|,\s*(?={RANK}\s)|,\s*(?:cùng|và)\b"
     r"|\s+(?:tại|về phía|trong|khi|để|nhằm|với)\s",
@@ -302,12 +307,18 @@ def people_in_text(context: Context) -> list[dict[str, str | None]]:
         paragraph = " ".join(
             s for s in split_sentences(paragraph) if not _EARLIER.match(s)
         )
-        for match in _NAME_THEN_POSITION.finditer(paragraph):
+        at = 0
+        while (match := _NAME_THEN_POSITION.search(paragraph, at)) is not None:
             position = _trim_position(match.group("position"))
             names = re.split(r"\s*(?:,|\bvà\b)\s*", match.group("names"))
             for name in names:
                 if name and name not in _NOT_PEOPLE and position:
                     found.append({"name": name, "position": position})
+            # The next person may stand where this position was cut ("…
+            # Quân sự xã và Trung tá Lưu Văn Khang, Trưởng Công an xã").
+            stop = _POSITION_STOP.search(match.group("position"))
+            at = match.start("position") + stop.start() if stop else match.end()
+            at = max(at, match.start() + 1)
         for match in _POSITION_THEN_NAME.finditer(paragraph):
             name = match.group("name")
             if name in _NOT_PEOPLE or (len(name.split()) < 2 and "’" not in name):
@@ -338,6 +349,9 @@ def merge_people(
             name = name.split(" ", 1)[1]
         if any(other != name and other.startswith(name + " ") for other in scanned):
             continue  # "Hoàng Xuân" of "Hoàng Xuân Nguyên"
+        everyone = {p["name"] for p in [*first, *more]}
+        if len(name.split()) == 4 and name.split(" ", 1)[1] in everyone:
+            continue  # "Hà Đặng Văn Quý": a place's last word read as a surname
         position = person["position"]
         if position and re.match(rf"{_SURNAME}\s+[{UPPER}]", position):
             position = None  # "Lê Thị A, Nguyễn Văn B – Phó trưởng …" misread
