@@ -63,11 +63,12 @@ def indicators(context: Context) -> list[dict[str, Any]]:
     # "7/7 khu phố đạt, giữ vững khu phố văn hóa"
     for match in re.finditer(
         r"(\d[\d.]*)/(\d[\d.]*)\s+([a-zà-ỹđ, ]{2,40}?)\s+(?:đạt|giữ vững|được công nhận)[^.;]*?"
-        r"((?:\2|\b)[a-zà-ỹđ, ]*?văn h(?:óa|oá|oa))\b",
+        r"((?:\2|\b)[a-zà-ỹđ, ]*?văn h(?:óa|oá|oa))\b"
+        r"(?:,?\s*(?:đạt|chiếm)\s+(?:tỷ lệ\s+|tỉ lệ\s+)?(\d+(?:,\d+)?)\s*%)?",
         text,
         re.I,
     ):
-        value, total, unit, label = match.groups()
+        value, total, unit, label, percent = match.groups()
         label = re.sub(
             r"^(?:đạt|giữ vững|và)\s+",
             "",
@@ -79,6 +80,7 @@ def indicators(context: Context) -> list[dict[str, Any]]:
                 tidy(label),
                 whole_number(value),
                 of=whole_number(total),
+                percent=decimal_number(percent) if percent else None,
                 unit=tidy(unit.split(",")[0]),
             )
         )
@@ -161,9 +163,18 @@ def indicators(context: Context) -> list[dict[str, Any]]:
             maxsplit=1,
         )[0]
         verb = re.search(r"giải ngân|vận động|quyên góp|ủng hộ", sentence, re.I)
-        label = tidy(label)
+        # "Qua 3 năm, các ấp đã vận động hơn …": the clause with the money.
+        label = re.sub(
+            r"\s+(?:hơn|gần|trên|khoảng|được)$", "", tidy(label.split(",")[-1])
+        )
+        label = re.sub(r"\s+(?:đã|đã được)\s+", " ", label)
         if verb and verb.group(0).lower() not in label.lower():
             label = f"{label} {verb.group(0).lower()}"
+        # … and what it was for: "… 2,3 tỷ đồng xây mới 18 căn nhà … cho hộ nghèo".
+        after = re.split(r"[,;.]", sentence[money.end() :], maxsplit=1)[0]
+        after = tidy(re.sub(r"\d[\d.,]*", " ", after))
+        if after and not re.match(r"(?i:đồng\b)", after):
+            label = f"{label} {after}"
         found.append(
             measure(
                 label,
@@ -187,6 +198,40 @@ def targets(context: Context) -> list[dict[str, Any]]:
         label, count, unit, thing = match.groups()
         label = tidy(f"{label} {thing.replace('“', '').replace('”', '')}")
         found.append({"label": label, "at_least": whole_number(count), "unit": unit})
+    if not found:
+        found = _at_least(text)
+    return found
+
+
+_AT_LEAST = re.compile(
+    rf"(?:ít nhất|tối thiểu|không dưới)\s+{COUNT}\s+([{LOWER}0-9²]+)"
+    rf"((?:\s+[{LOWER}{UPPER}]+){{0,6}})"
+)
+_MEASURES = {"km", "m", "m2", "m²", "ha", "tấn"}
+
+
+def _at_least(text: str) -> list[dict[str, Any]]:
+    """A plan stated without the word chỉ tiêu: "Theo kế hoạch, mỗi thôn làm
+    mới ít nhất 1 km đường giao thông và trồng ít nhất 500 cây xanh." Each
+    "ít nhất N" is a target; the "mỗi …" of the sentence is in each label."""
+    found: list[dict[str, Any]] = []
+    for sentence in split_sentences(text):
+        if not re.search(r"(?i:kế hoạch|phấn đấu|mục tiêu|mỗi|phải)", sentence):
+            continue
+        each = re.search(rf"\b(?:mỗi|mọi)\s+[{LOWER}]+", sentence)
+        subject = each.group(0) if each else ""
+        for clause in re.split(r"\s+và\s+|;|,\s+", sentence):
+            match = _AT_LEAST.search(clause)
+            if match is None:
+                continue
+            count, unit, thing = match.groups()
+            verb = clause[: match.start()].replace(subject, " ") if subject else ""
+            verb = verb if subject else clause[: match.start()]
+            words = [unit] if unit not in _MEASURES else []
+            label = tidy(" ".join([subject, verb, *words, thing]))
+            found.append(
+                {"label": label, "at_least": whole_number(count), "unit": unit}
+            )
     return found
 
 
@@ -244,7 +289,7 @@ _COUNTED = re.compile(
 _NOT_RESULT = re.compile(
     r"(?i:đại biểu|điểm cầu|tham dự|dự hội nghị|về dự|hội nghị có|lượt xem|năm qua|"
     r"tham luận|ý kiến|nội dung|nhiệm vụ|phương hướng|chỉ tiêu|đề nghị khen|đề xuất|"
-    r"làm việc)"
+    r"làm việc|ít nhất|tối thiểu|phấn đấu|theo kế hoạch)"
 )
 _LABEL_STOP = re.compile(r"\s+(?:ở|trên địa bàn|thuộc|nhằm|để|với|góp phần)\b|[,;:.(]")
 _BEFORE_SKIP = {"đã", "được", "gần", "trên", "hơn", "khoảng", "có", "và", "cùng", "còn"}
@@ -257,6 +302,8 @@ _OPENING = re.compile(
 _CLAUSE = re.compile(
     r";|,\s+(?=\D)(?!điển hình|chiến sĩ|thị trấn|cận nghèo|nhân viên)"
     rf"|(?:,|\s+và)\s+(?=\d[\d.]*\s*(?:{_UNIT})(?![{LOWER}{UPPER}\d]))"
+    # "… trồng 620 cây xanh và dọn vệ sinh 4 km kênh mương": two results.
+    rf"|(?<=[{LOWER}])\s+và\s+(?=(?:[{LOWER}]+\s+){{1,3}}\d[\d.,]*\s*(?:{_UNIT})(?![{LOWER}{UPPER}\d]))"
 )
 
 
