@@ -81,6 +81,29 @@ def test_the_five_seed_articles_give_their_gold_files():
     assert "5 tài liệu · F1 = 1.000" in out.getvalue()
 
 
+REAL = SHARED / "ingest" / "real"
+# The real corpus's micro F1 may not fall below this. The issue's target is
+# 0.90; the extractor reaches 0.873 (blind slice 0.715), so the floor guards
+# what is reached and is raised as the extractor improves.
+REAL_FLOOR = 0.87
+
+
+@pytest.mark.skipif(
+    not (REAL / "gold").is_dir(), reason="../shared/ingest/real is not on this machine"
+)
+def test_the_real_corpus_does_not_fall_below_its_floor():
+    """48 real articles from other portals, provinces and years, with gold
+    facts labelled by hand: data this project did not write."""
+    out = io.StringIO()
+    call_command("ingest-eval", str(REAL / "texts"), str(REAL / "gold"), stdout=out)
+    printed = out.getvalue()
+    assert "48 tài liệu" in printed
+    f1 = float(printed.rsplit("F1 = ", 1)[1].split()[0])
+    assert f1 >= REAL_FLOOR, printed[-3000:]
+    # The per-field table is printed beside the micro F1.
+    assert "attendees" in printed and "indicators" in printed
+
+
 def test_our_own_articles_score_at_least_095():
     """Articles written for these tests, in the genre of the seeds, with the
     traps real articles have; each has its gold file beside it."""
