@@ -56,8 +56,8 @@ def lead_sentence(context: Context, title: str | None = None) -> str | None:
     candidates: list[str] = []
     position = 0
     for paragraph in context.paragraphs[:10]:
-        if is_dateline(paragraph) or paragraph == title:
-            continue
+        if is_dateline(paragraph) or paragraph == title or "//" in paragraph:
+            continue  # "NGUYỄN THUẦN - MINH CHƯƠNG // … 20/10/2023": a byline
         if re.match(r"(?i:ảnh\s*[:\d])", paragraph):
             continue  # a photo caption
         sentences = split_sentences(paragraph)
@@ -155,10 +155,11 @@ def organizer_of(lead: str) -> str | None:
     if len(organizer) > 150:
         return None
     if re.match(
-        r"(?i:thực hiện|theo|căn cứ|nhằm|để|qua|trong|với|phát biểu|chủ trì|kết luận)\b",
+        r"(?i:thực hiện|theo|căn cứ|nhằm|để|qua|trong|với|phát biểu|chủ trì|kết luận"
+        r"|phong trào|chương trình|kế hoạch|cuộc vận động|công tác)\b",
         organizer,
-    ):
-        return None
+    ) or re.search(r"\sđược\s", organizer):
+        return None  # a movement or a passive clause is not a body
     if _EVENT_WORDS.match(organizer) or re.search(
         r"(?i:\b(?:đồng chí|ông|bà)\s)|(?:tướng|Đại tá|Thượng tá|Trung tá)\s", before
     ):
