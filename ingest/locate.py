@@ -289,9 +289,14 @@ def _propose(
     UnitProposal | None, tuple[Mention, list[UnitVersion], dt.date | None] | None
 ]:
     ambiguous = None
+    # Each name looked up once per day, whichever field is being tried.
+    lookups = {
+        day: [(m, c) for m in found if (c := _candidates(user, m, day))]
+        for day in days
+    }
     for where in FIELDS:
         for day in days:
-            resolved = [(m, c) for m in found if (c := _candidates(user, m, day))]
+            resolved = lookups[day]
             tier = [(m, c) for m, c in resolved if m.where == where]
             # The most specific first: a commune before its district.
             tier.sort(key=lambda mc: -_level(mc[0]))

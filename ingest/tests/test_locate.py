@@ -11,8 +11,8 @@ import pytest
 from ingest.facts import empty_facts
 from ingest.locate import mentions, propose_unit
 from ingest.models import Document
+from ingest.tests.units import unit
 from org import services as org_services
-from org.models import UnitKind
 from work.models import Conference
 
 REFORM = dt.date(2025, 7, 1)
@@ -29,47 +29,17 @@ def district(world):
     directly under the province; a third in the province out of scope. On
     1/7/2025 the two An Hòa of the province merge into a new Xã An Hòa and the
     district is abolished."""
-    kind = UnitKind.objects.get
-    start = dt.date(2020, 1, 1)
-    tan_lap = org_services.unit_create(
-        parent=world.province,
-        code="H01",
-        name="Huyện Tân Lập",
-        short_name="Tân Lập",
-        kind=kind(code="huyen"),
-        valid_from=start,
-    )
-    an_hoa = org_services.unit_create(
-        parent=tan_lap,
-        code="X05",
-        name="Xã An Hòa",
-        short_name="An Hòa",
-        kind=kind(code="xa"),
-        valid_from=start,
-    )
-    an_hoa_2 = org_services.unit_create(
-        parent=world.province,
-        code="X07",
-        name="Xã An Hòa",
-        short_name="An Hòa",
-        kind=kind(code="xa"),
-        valid_from=start,
-    )
-    org_services.unit_create(
-        parent=world.other_province,
-        code="X08",
-        name="Xã An Hòa",
-        short_name="An Hòa",
-        kind=kind(code="xa"),
-        valid_from=start,
-    )
+    tan_lap = unit(world.province, "H01", "Huyện Tân Lập", "huyen")
+    an_hoa = unit(tan_lap, "X05", "Xã An Hòa", "xa")
+    an_hoa_2 = unit(world.province, "X07", "Xã An Hòa", "xa")
+    unit(world.other_province, "X08", "Xã An Hòa", "xa")
     reorg = org_services.reorganization_merge(
         predecessors=[an_hoa, an_hoa_2],
         successor=org_services.NewUnit(
             code="X20",
             name="Xã An Hòa",
             short_name="An Hòa",
-            kind=kind(code="xa"),
+            kind=an_hoa.kind,
             parent=world.province,
         ),
         effective_date=REFORM,
@@ -78,8 +48,8 @@ def district(world):
     org_services.reorganization_dissolve(
         unit=tan_lap, into=world.province, effective_date=REFORM
     )
-    for unit in (tan_lap, an_hoa, an_hoa_2):
-        unit.refresh_from_db()
+    for former in (tan_lap, an_hoa, an_hoa_2):
+        former.refresh_from_db()
     return {
         "tan_lap": tan_lap,
         "an_hoa": an_hoa,

@@ -15,8 +15,7 @@ from django.core.exceptions import ValidationError
 from ingest.extract import tables
 from ingest.extract.report import frame
 from ingest.services import document_accept, document_read
-from org import services as org_services
-from org.models import UnitKind
+from ingest.tests.units import unit
 from reports.periods import parse_period
 from reports.rollup import rollup
 from work.models import IndicatorValue
@@ -32,29 +31,10 @@ def _media(settings, tmp_path):
 @pytest.fixture
 def tan_lap(world):
     """Huyện Tân Lập with Xã An Hòa, Xã Bình Minh and Thị trấn Tân Lập."""
-    kind = UnitKind.objects.get
-    start = dt.date(2020, 1, 1)
-    district = org_services.unit_create(
-        parent=world.province,
-        code="H01",
-        name="Huyện Tân Lập",
-        short_name="Tân Lập",
-        kind=kind(code="huyen"),
-        valid_from=start,
-    )
-    for code, name, short, k in (
-        ("X05", "Xã An Hòa", "An Hòa", "xa"),
-        ("X06", "Xã Bình Minh", "Bình Minh", "xa"),
-        ("X09", "Thị trấn Tân Lập", "Tân Lập", "thi-tran"),
-    ):
-        org_services.unit_create(
-            parent=district,
-            code=code,
-            name=name,
-            short_name=short,
-            kind=kind(code=k),
-            valid_from=start,
-        )
+    district = unit(world.province, "H01", "Huyện Tân Lập", "huyen")
+    unit(district, "X05", "Xã An Hòa", "xa")
+    unit(district, "X06", "Xã Bình Minh", "xa")
+    unit(district, "X09", "Thị trấn Tân Lập", "thi-tran")
     district.refresh_from_db()
     return district
 
