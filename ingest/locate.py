@@ -291,8 +291,7 @@ def _propose(
     ambiguous = None
     # Each name looked up once per day, whichever field is being tried.
     lookups = {
-        day: [(m, c) for m in found if (c := _candidates(user, m, day))]
-        for day in days
+        day: [(m, c) for m in found if (c := _candidates(user, m, day))] for day in days
     }
     for where in FIELDS:
         for day in days:

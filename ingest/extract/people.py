@@ -238,7 +238,12 @@ _SURNAME = (
     + "|".join(sorted(SURNAMES, key=len, reverse=True))
     + rf"|Siu|Ksor|Rơ|Nay|Rah|Y|[{UPPER}][{LOWER}]*[{_APOSTROPHE}][{UPPER}][{LOWER}]*)"
 )
-_NOT_GIVEN = r"(?!(?:Phó|Trưởng|Chủ|Bí|Ủy|Uỷ|Giám|Chính|Tổng|Thường|Huyện|Tỉnh|Xã)\b)"
+# Words that open a position, not a given name: "Chính" and "Thường" are
+# given names too ("Đinh Đức Chính"), "Chính trị viên", "Thường trực" are not.
+_NOT_GIVEN = (
+    r"(?!(?:Phó|Trưởng|Ủy|Uỷ|Huyện|Tỉnh|Xã)\b|Chủ\s+(?:tịch|nhiệm)\b|Bí\s+thư\b"
+    r"|Giám\s+đốc\b|Chính\s+(?:trị|ủy|uỷ)\b|Tổng\s+\w|Thường\s+(?:trực|vụ)\b)"
+)
 _NAME = (
     rf"(?:{_SURNAME}(?:\s+{_NOT_GIVEN}{_PERSON_WORD}){{1,3}}"
     rf"|[{UPPER}][{LOWER}]*[{_APOSTROPHE}][{UPPER}][{LOWER}]+)"
