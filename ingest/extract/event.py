@@ -127,10 +127,30 @@ def organizer_of(lead: str) -> str | None:
     """The body before the verb that held the event, as the text names it:
     "Sáng 12-10, Quận ủy Liên Chiểu tổ chức …" → "Quận ủy Liên Chiểu"; a
     co-host after "phối hợp với" is left out."""
-    match = _HOLDS.search(lead)
-    if match is None:
+    verbs = [
+        m
+        for m in _HOLDS.finditer(lead)
+        # "Luật Tổ chức chính quyền địa phương": part of a name, not the verb.
+        if not (
+            lead[m.start()].isupper()
+            and re.search(r"[A-ZĐÀ-Ỹ]\w*\s+$", lead[: m.start()])
+        )
+    ]
+    if not verbs:
         return None
-    before = lead[: match.start()]
+    found = _body_before(lead[: verbs[0].start()])
+    if found is None and re.match(r"(?i:thực hiện|căn cứ|theo)\b", lead):
+        # "Thực hiện Hướng dẫn số … về công tác đối thoại …, Chủ tịch UBND xã
+        # Chí Minh sẽ tổ chức …": the citation names verbs of its own.
+        for verb in verbs[1:]:
+            found = _body_before(lead[: verb.start()])
+            if found is not None:
+                break
+    return found
+
+
+def _body_before(before: str) -> str | None:
+    """The body named last before the verb, without its date and place."""
     before = re.split(
         r"(?i:\s*,?\s*(?:đã\s+|vừa\s+)?phối hợp\s+(?:với|cùng)\b)", before
     )[0]

@@ -352,8 +352,11 @@ def merge_people(
         honorific = re.match(r"(?i:ông|bà|đồng chí)\s+(\S+)", name)
         if honorific and honorific.group(1) in SURNAMES:  # "Ông Trang Anh Dũng"
             name = name.split(" ", 1)[1]
-        if any(other != name and other.startswith(name + " ") for other in scanned):
-            continue  # "Hoàng Xuân" of "Hoàng Xuân Nguyên"
+        if any(
+            other != name and other.startswith((name + " ", name + "’", name + "'"))
+            for other in scanned
+        ):
+            continue  # "Hoàng Xuân" of "Hoàng Xuân Nguyên", "Siu H" of "Siu H’Phiết"
         everyone = {p["name"] for p in [*first, *more]}
         if len(name.split()) == 4 and name.split(" ", 1)[1] in everyone:
             continue  # "Hà Đặng Văn Quý": a place's last word read as a surname

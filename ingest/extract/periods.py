@@ -249,6 +249,13 @@ def _year_of(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+_CITED = re.compile(
+    r"(?i:(?:kế hoạch|hướng dẫn|quyết định|nghị quyết|chỉ thị|công văn|thông báo|"
+    r"kết luận|quy định|chương trình)\s+số\s+[\w./-]+\s+ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}"
+    r"(?:\s*[/.-]\s*\d{4})?)"
+)
+
+
 def event_date(
     lead: str | None,
     context: Context,
@@ -262,6 +269,9 @@ def event_date(
     not settle the year of a commemoration or a signing."""
     if lead is None:
         return None
+    # "Thực hiện Hướng dẫn số 13-HD/BTGDVTU ngày 06/8/2025 của …": the date of
+    # a document the lead cites is not the day held.
+    lead = _CITED.sub(" ", lead)
     match = WORDY_DATE.search(lead) or LEAD_DATE.search(lead)
     if match is None:
         return None
