@@ -83,9 +83,9 @@ def test_the_five_seed_articles_give_their_gold_files():
 
 REAL = SHARED / "ingest" / "real"
 # The real corpus's micro F1 may not fall below this. The target is
-# 0.90; the extractor reaches 0.873 (blind slice 0.715), so the floor guards
+# 0.90; the extractor reaches 0.883 (blind slice 0.715), so the floor guards
 # what is reached and is raised as the extractor improves.
-REAL_FLOOR = 0.87
+REAL_FLOOR = 0.88
 
 
 @pytest.mark.skipif(
