@@ -502,6 +502,7 @@ def build_demo(*, national: bool, say: Callable[[str], None]) -> list[DemoLogin]
         logins = _logins(units)
         if not national:
             _demo_reports(units, say)
+            _demo_article(units, say)
         return logins
 
 
@@ -554,3 +555,35 @@ def _demo_reports(units: dict[str, Unit], say: Callable[[str], None]) -> None:
         by=User.objects.get(username="tinh.capnhat"),
     )
     say("Báo cáo: 1 báo cáo phường đang chờ phê duyệt, 1 dự thảo của thành phố.")
+
+
+# Written for the demo: an article of 2023 about the former town of Điện Bàn.
+DEMO_ARTICLE = """Điện Bàn tổng kết công tác dân vận năm 2023
+
+Chiều 27/12/2023, Ban Dân vận Thị ủy Điện Bàn (tỉnh Quảng Nam) tổ chức hội nghị \
+tổng kết công tác dân vận năm 2023, triển khai nhiệm vụ năm 2024. Dự hội nghị có \
+đồng chí Trần Thị Thu Hà, Phó Trưởng Ban Dân vận Tỉnh ủy.
+
+Năm 2023, toàn thị xã có 58 mô hình “Dân vận khéo”, trong đó lĩnh vực kinh tế 20 \
+mô hình, văn hóa - xã hội 25 mô hình, quốc phòng - an ninh 8 mô hình, xây dựng hệ \
+thống chính trị 5 mô hình. Nhân dân hiến 4.200 m2 đất làm đường giao thông nông thôn.
+
+Dịp này, Ban Thường vụ Thị ủy tặng giấy khen cho 6 tập thể và 9 cá nhân.
+
+Minh Châu
+"""
+
+
+def _demo_article(units: dict[str, Unit], say: Callable[[str], None]) -> None:
+    """An article waiting for review, uploaded for the city: the review page
+    proposes the former town it is about, as it was on 27/12/2023."""
+    from accounts.models import User
+    from ingest.services import document_read
+
+    document_read(
+        unit=units["da_nang"],
+        name="dien-ban-tong-ket-2023.txt",
+        data=DEMO_ARTICLE.encode("utf-8"),
+        by=User.objects.get(username="tinh.capnhat"),
+    )
+    say("Bài viết: 1 bài về Thị xã Điện Bàn năm 2023 đang chờ duyệt.")

@@ -8,6 +8,8 @@ from django.utils import timezone
 from accounts.models import User
 from danvan.history import records_outside_lifetime, wrong_child_counts
 from danvan.names import FAMILY
+from ingest.locate import propose_unit
+from ingest.models import Document
 from org.models import Person
 from reports.models import Report
 from reports.periods import current_period, parse_period
@@ -70,6 +72,15 @@ def test_demo_fills_every_kind_of_record_over_several_years():
         named = [r.kind for r in award.recipients.all()]
         assert named.count("individual") <= award.individual_count
         assert named.count("collective") <= award.collective_count
+
+    # The article waiting for review is proposed for the former town it is
+    # about, as it was in 2023, although it was uploaded for the city.
+    document = Document.objects.get(status=Document.Status.READ)
+    assert document.uploaded_by is not None
+    proposal = propose_unit(document.uploaded_by, document.facts, document.unit)
+    assert document.unit.name == "Thành phố Đà Nẵng"
+    assert proposal.found and proposal.unit.name == "Thị xã Điện Bàn"
+    assert not proposal.unit.is_active
 
     # Running it again changes nothing.
     before = Initiative.objects.count()
