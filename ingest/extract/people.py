@@ -336,6 +336,20 @@ def people_in_text(context: Context) -> list[dict[str, str | None]]:
     return found
 
 
+def _joined_positions(first: str, second: str) -> str:
+    """Two readings of one position cut in different places: "Ủy viên Ban
+    Thường vụ, Trưởng Ban" (a line ended there) and "Trưởng Ban Dân vận Tỉnh
+    ủy" overlap on "Trưởng Ban" and join into the whole; otherwise the first
+    stands."""
+    a, b = first.split(), second.split()
+    for size in range(min(len(a), len(b)) - 1, 1, -1):
+        if a[-size:] == b[:size]:
+            return " ".join(a + b[size:])
+        if b[-size:] == a[:size]:
+            return " ".join(b + a[size:])
+    return first
+
+
 def merge_people(
     first: list[dict[str, str | None]], more: list[dict[str, str | None]]
 ) -> list[dict[str, str | None]]:
@@ -365,8 +379,11 @@ def merge_people(
             position = None  # "Lê Thị A, Nguyễn Văn B – Phó trưởng …" misread
         position = (_trim_position(position) if position else None) or scanned.get(name)
         if name in people:
-            if not people[name]["position"] and position:
+            kept = people[name]["position"]
+            if not kept and position:
                 people[name]["position"] = position
+            elif kept and position:
+                people[name]["position"] = _joined_positions(kept, position)
             continue
         people[name] = {**person, "name": name, "position": position}
     return list(people.values())
