@@ -96,7 +96,7 @@ def indicators(context: Context) -> list[dict[str, Any]]:
     # "vận động nhân dân hiến 3.200 m2 đất làm đường giao thông",
     # "trao tặng 1.500 suất quà cho hộ nghèo", "hỗ trợ xây dựng 35 căn nhà …"
     for match in re.finditer(
-        rf"((?:vận động[^.;,]{{0,40}}?\s)?(?:hỗ trợ xây dựng|xây dựng|xây tặng|hiến|đóng góp|làm mới|sửa chữa|nâng cấp|trao tặng|tặng))\s+(?:được\s+)?"
+        rf"((?:vận động[^.;,]{{0,40}}?\s|(?:[{LOWER}]+\s+){{0,4}})?(?:hỗ trợ xây dựng|xây dựng|xây tặng|hiến|đóng góp|làm mới|sửa chữa|nâng cấp|trao tặng|tặng))\s+(?:được\s+)?"
         rf"{COUNT}\s+(m2|m²|km|ha|ngày công|suất quà|phần quà|căn)\b((?:\s+(?!và\b)[{LOWER}{UPPER}]+){{0,6}})",
         text,
     ):
@@ -291,7 +291,10 @@ _NOT_RESULT = re.compile(
     r"tham luận|ý kiến|nội dung|nhiệm vụ|phương hướng|chỉ tiêu|đề nghị khen|đề xuất|"
     r"làm việc|ít nhất|tối thiểu|phấn đấu|theo kế hoạch)"
 )
-_LABEL_STOP = re.compile(r"\s+(?:ở|trên địa bàn|thuộc|nhằm|để|với|góp phần)\b|[,;:.(]")
+_LABEL_STOP = re.compile(
+    r"\s+(?:ở|trên địa bàn|thuộc|nhằm|để|với|góp phần)\b|[;:.(]"
+    r"|,(?!\s*(?:cận nghèo|điển hình|chiến sĩ|thị trấn|nhân viên|phường)\b)"
+)
 _BEFORE_SKIP = {"đã", "được", "gần", "trên", "hơn", "khoảng", "có", "và", "cùng", "còn"}
 _OPENING = re.compile(
     r"(?i:^\s*(?:trong đó|hiện nay|hiện đang|đến nay|qua đó|đồng loạt)\b)\s*"
