@@ -204,6 +204,13 @@ def document_accept(
     reviewed, awards, and the targets of the period planned. All or nothing."""
     unit = unit or document.unit
     _require(by, unit)
+    # Two reviewers (or a double click) accepting at once: the second waits
+    # for the first and finds the document accepted.
+    document.status = (
+        Document.objects.select_for_update()
+        .values_list("status", flat=True)
+        .get(pk=document.pk)
+    )
     if document.status == Document.Status.ACCEPTED:
         raise ValidationError(
             _("Tài liệu này đã được ghi nhận; không ghi nhận lần nữa.")

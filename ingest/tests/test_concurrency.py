@@ -55,3 +55,39 @@ def test_two_identical_uploads_at_once_give_one_document(world, monkeypatch):
     assert Document.objects.count() == 1
     assert sorted(created for _pk, created in results) == [False, True]
     assert len({pk for pk, _created in results}) == 1
+
+
+def test_two_accepts_at_once_record_one_conference(world):
+    from django.core.exceptions import ValidationError
+
+    from ingest.services import document_accept
+    from work.models import Conference
+
+    document, _created = document_read(
+        unit=world.commune, name="bai.txt", data=TEXT, by=world.commune_officer
+    )
+    both_ready = threading.Barrier(2, timeout=30)
+    outcomes: list[str] = []
+
+    def accept() -> None:
+        # Each request holds the document as it loaded it: still unaccepted.
+        mine = Document.objects.get(pk=document.pk)
+        both_ready.wait()
+        try:
+            document_accept(document=mine, facts=mine.facts, by=world.commune_officer)
+            outcomes.append("accepted")
+        except ValidationError as exc:
+            outcomes.append(" ".join(exc.messages))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=accept) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(outcomes) == [
+        "Tài liệu này đã được ghi nhận; không ghi nhận lần nữa.",
+        "accepted",
+    ]
+    assert Conference.objects.count() == 1
