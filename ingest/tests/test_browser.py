@@ -52,3 +52,47 @@ def test_upload_correct_accept_and_find_the_conference(
         Attendance.objects.filter(conference=conference).values_list("name", flat=True)
     ) == ["Nguyễn Thị Thu Hương", "Lê Văn Phúc", "Phạm Minh Tuấn"]
     expect(page.get_by_role("link", name="Lê Văn Phúc")).to_be_visible()
+
+
+def test_a_report_is_proposed_for_its_district_and_its_table_recorded(
+    page: Page, live_server, world_in_browser
+):
+    from ingest.tests.units import unit
+    from work.models import IndicatorValue
+
+    world = world_in_browser
+    district = unit(world.province, "H01", "Huyện Tân Lập", "huyen")
+    unit(district, "X05", "Xã An Hòa", "xa")
+    unit(district, "X06", "Xã Bình Minh", "xa")
+    unit(district, "X09", "Thị trấn Tân Lập", "thi-tran")
+
+    page.goto(f"{live_server.url}/tai-khoan/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill("can.bo.tinh")
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_role("link", name="Đọc bài viết").click()
+    page.get_by_label(
+        "Tệp (TXT, HTML, DOCX, PDF; có thể chọn nhiều tệp):"
+    ).set_input_files(str(ARTICLE.parent / "b01.docx"))
+    page.get_by_role("button", name="Đọc").click()
+
+    # Uploaded for the province, proposed for the district it names, with why.
+    expect(page.get_by_label("Đơn vị ghi nhận:")).to_have_value("H01")
+    expect(page.locator("#id_unit_helptext")).to_contain_text(
+        "Theo địa bàn “huyện Tân Lập”: vào ngày 12/12/2024"
+    )
+    table = page.get_by_role("table").filter(has_text="Bảng mô hình theo đơn vị")
+    expect(table.get_by_role("row")).to_have_count(4)
+    expect(table).to_contain_text("Thị trấn Tân Lập")
+
+    page.get_by_role("button", name="Ghi nhận").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Báo cáo kết quả")
+    conference = Conference.objects.get()
+    assert conference.unit == district
+    recorded = {
+        v.unit.name: v.value
+        for v in IndicatorValue.objects.filter(
+            conference=conference, indicator__code="dvk-tong-so"
+        ).select_related("unit")
+    }
+    assert recorded == {"Xã An Hòa": 15, "Xã Bình Minh": 11, "Thị trấn Tân Lập": 14}
