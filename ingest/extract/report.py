@@ -44,6 +44,23 @@ _LOCAL = (
     ("phuong", "phường"),
     ("xa", "xã"),
 )
+_UPPER_LEVELS = (
+    ("thanh pho", "thành phố"),
+    ("thi xa", "thị xã"),
+    ("huyen", "huyện"),
+    ("quan", "quận"),
+    ("tinh", "tỉnh"),
+)
+# A header's first line that names the unit after the body: the commune's
+# Party organisation (its committee signs), the People's Committee, the Front.
+_LOCAL_BODIES = (
+    ("dang bo", "Đảng ủy"),
+    ("dang uy", "Đảng ủy"),
+    ("uy ban nhan dan", "Ủy ban nhân dân"),
+    ("ubnd", "Ủy ban nhân dân"),
+    ("uy ban mat tran to quoc viet nam", "Ủy ban MTTQ Việt Nam"),
+    ("uy ban mttq viet nam", "Ủy ban MTTQ Việt Nam"),
+)
 # Bodies as they are written in running text.
 _BODIES = {
     "ban dan van": "Ban Dân vận",
@@ -79,14 +96,23 @@ def _committee(line: str) -> tuple[str, str] | None:
         if key.startswith(folded + " "):
             name = _name(" ".join(words[2:]))
             return f"{committee} {name}", f"{kind} {name}"
-    for prefix in ("dang bo", "dang uy"):
+    for prefix, body in _LOCAL_BODIES:
         if key.startswith(prefix + " "):
             rest = key[len(prefix) + 1 :]
-            for folded, kind in _LOCAL:
+            size = len(prefix.split())
+            for folded, kind in (*_LOCAL, *_UPPER_LEVELS):
                 if rest.startswith(folded + " "):
-                    name = _name(" ".join(words[2 + len(folded.split()) :]))
-                    return f"Đảng ủy {kind} {name}", f"{kind} {name}"
+                    name = _name(" ".join(words[size + len(folded.split()) :]))
+                    return f"{body} {kind} {name}", f"{kind} {name}"
     return None
+
+
+_PLACELESS = {prefix for prefix, _body in _LOCAL_BODIES}
+
+
+def _starts_with_kind(line: str) -> bool:
+    key = fold(line)
+    return any(key.startswith(k + " ") for k, _ in (*_LOCAL, *_UPPER_LEVELS))
 
 
 def _body(line: str) -> str | None:
@@ -117,14 +143,18 @@ def frame(raw: str) -> Frame | None:
         subject = f"{subject} {following}"  # a subject wrapped over two lines
     cells = [c.strip() for line in head[:at] for c in line.split("|") if c.strip()]
     day = None
-    committee = body = locality = None
+    issuers: list[str] = []
     for cell in cells:
         match = _PLACE_DATE.match(cell)
         if match:
             day = make_date(match.group(2), match.group(3), match.group(4))
-            continue
-        if _NOT_ISSUER.match(cell):
-            continue
+        elif not _NOT_ISSUER.match(cell):
+            if issuers and fold(issuers[-1]) in _PLACELESS and _starts_with_kind(cell):
+                issuers[-1] = f"{issuers[-1]} {cell}"  # "ỦY BAN NHÂN DÂN" / "XÃ …"
+            else:
+                issuers.append(cell)
+    committee = body = locality = None
+    for cell in issuers:
         found = _committee(cell)
         if found and committee is None:
             committee, locality = found

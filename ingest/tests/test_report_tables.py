@@ -52,6 +52,22 @@ def test_a_reports_header_gives_its_issuer_date_and_subject():
     assert found.locality == "tỉnh Bình Sơn"
     assert found.date == dt.date(2026, 1, 5)
     assert found.title == "Báo cáo kết quả công tác dân vận quý IV năm 2025"
+    # A People's Committee's report, in the State's layout.
+    found = frame(
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "XÃ HÒA BÌNH TÂY | Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 41/BC-UBND | Hòa Bình Tây, ngày 20 tháng 6 năm 2025\n"
+        "BÁO CÁO\nKết quả thực hiện Quy chế dân chủ ở cơ sở 6 tháng đầu năm 2025\n"
+    )
+    assert found is not None and found.date == dt.date(2025, 6, 20)
+    assert found.organizer == "Ủy ban nhân dân xã Hòa Bình Tây"
+    found = frame(
+        "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH TÂY | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Hòa Bình Tây, ngày 20 tháng 6 năm 2025\nBÁO CÁO\nKết quả năm 2025\n"
+    )
+    assert found is not None
+    assert found.organizer == "Ủy ban nhân dân xã Hòa Bình Tây"
+    assert found.locality == "xã Hòa Bình Tây"
     # A news article that mentions a report has no frame.
     assert frame("Ban Dân vận báo cáo kết quả năm 2024.\nBÁO CÁO viên…") is None
 
