@@ -324,7 +324,18 @@ def counted_results(
         if paragraph == title:
             continue  # the headline repeats a figure of the text
         for sentence in split_sentences(paragraph):
+            carried = ""
             for clause in _CLAUSE.split(sentence):
+                # "cấp thành phố có 6 mô hình, 3 điển hình": an item of a list
+                # of counts shares the words before the list.
+                if re.match(r"\s*\d", clause) and carried:
+                    clause = f"{carried} {clause}"
+                counted = _COUNTED.search(clause)
+                carried = (
+                    _OPENING.sub("", clause[: counted.start()]).strip()
+                    if counted
+                    else ""
+                )
                 row = _counted(clause, sentence)
                 if row is None or row["value"] in known:
                     continue
@@ -356,7 +367,10 @@ def _counted(clause: str, sentence: str) -> dict[str, Any] | None:
     if following is not None:  # "… làm mới 12,5 km …": up to the next count
         thing = thing[: following.start()]
     thing = " ".join(thing.split()[:12])
-    before = _OPENING.sub("", clause[: match.start()]).split()[-10:]
+    words = _OPENING.sub("", clause[: match.start()]).split()
+    # A long clause ending in its count ("triển khai, quán triệt … trong nội
+    # bộ được 32 cuộc"): its opening words say what was counted, too.
+    before = words[:8] + words[-10:] if len(words) > 18 else words[-10:]
     while before and before[0].lower() in _BEFORE_SKIP:
         before = before[1:]
     verb = " ".join(w for w in before if w.lower() not in _BEFORE_SKIP)
