@@ -325,7 +325,10 @@ def counted_results(
             continue  # the headline repeats a figure of the text
         for sentence in split_sentences(paragraph):
             carried = ""
+            named = ""  # the model the sentence names: "mô hình “A”"
             for clause in _CLAUSE.split(sentence):
+                quoted = re.search(rf"mô hình\s+{QUOTE}", clause)
+                named = quoted.group(0) if quoted else named
                 # "cấp thành phố có 6 mô hình, 3 điển hình": an item of a list
                 # of counts shares the words before the list.
                 if re.match(r"\s*\d", clause) and carried:
@@ -339,7 +342,11 @@ def counted_results(
                 row = _counted(clause, sentence)
                 if row is None or row["value"] in known:
                     continue
-                key = (row["value"], row["unit"], " ".join(row["label"].split()[:3]))
+                if named and "mô hình" in row["label"] and "“" not in row["label"]:
+                    # "… nhân rộng mô hình “A”, đưa tổng số xã thực hiện mô
+                    # hình lên 16/20 xã": the model counted is the one named.
+                    row["label"] = f"{row['label']} ({named})"
+                key = (row["value"], row["unit"], " ".join(row["label"].split()[:5]))
                 if key in seen:
                     continue
                 seen.add(key)
