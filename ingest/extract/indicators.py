@@ -288,7 +288,7 @@ _COUNTED = re.compile(
 # Counts that are not results: the meeting itself, durations, documents.
 _NOT_RESULT = re.compile(
     r"(?i:đại biểu|điểm cầu|tham dự|dự hội nghị|về dự|hội nghị có|lượt xem|năm qua|"
-    r"tham luận|ý kiến|nội dung|nhiệm vụ|phương hướng|chỉ tiêu|đề nghị khen|đề xuất|"
+    r"tham luận|ý kiến|nội dung|nhiệm vụ|phương hướng|chỉ tiêu|đề xuất|"
     r"làm việc|ít nhất|tối thiểu|phấn đấu|theo kế hoạch)"
 )
 _LABEL_STOP = re.compile(
