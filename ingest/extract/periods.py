@@ -167,6 +167,8 @@ def periods(
         plan = _next_quarter(review)  # a quarterly giao ban plans the next quarter
     if kind in ("year_end_review", "midyear_review") and review and plan is None:
         plan = _following_planned(context.text, review)
+    if kind == "other" and plan and review is None:
+        review = _preceding_reviewed(context.text, plan)
     if kind == "plan_launch":
         named = _year_of(" ".join(x for x in (lead, title) if x))
         year = int(plan["start"][:4]) if plan else named
@@ -199,6 +201,22 @@ def _following_planned(text: str, review: Period) -> Period | None:
     for mention in _mentions(WORDY_DATE.sub(" ", text)):
         if mention.plan and mention.period == following:
             return following
+    return None
+
+
+def _preceding_reviewed(text: str, plan: Period) -> Period | None:
+    """A signing of a programme for a phase, when the body says the phase
+    before was reviewed ("đã đánh giá kết quả Chương trình phối hợp … giai
+    đoạn 2011-2016" before signing the one of 2016-2021)."""
+    start = int(plan["start"][:4])
+    for sentence in re.split(r"[.;]\s", WORDY_DATE.sub(" ", text)):
+        if not _REVIEW_CUE.search(sentence):
+            continue
+        for mention in _mentions(sentence):
+            period = mention.period or {}
+            first, last = int(period["start"][:4]), int(period["end"][:4])
+            if not mention.plan and last > first and last in (start, start - 1):
+                return period
     return None
 
 
