@@ -33,7 +33,7 @@ _PLAN_CUE = re.compile(
 )
 _REVIEW_CUE = re.compile(
     r"tổng kết|sơ kết|giao ban|kết quả|tuyên dương|biểu dương|đánh giá|trao giải"
-    r"|điển hình|khen thưởng",
+    r"|(?<!mô hình, )(?<!mô hình và )điển hình|khen thưởng",
     re.I,
 )
 
@@ -169,6 +169,8 @@ def periods(
         plan = _following_planned(context.text, review)
     if kind == "other" and plan and review is None:
         review = _preceding_reviewed(context.text, plan)
+    if kind == "plan_launch" and plan and review is None:
+        review = _last_years_results(context.text, plan)
     if kind == "plan_launch":
         named = _year_of(" ".join(x for x in (lead, title) if x))
         year = int(plan["start"][:4]) if plan else named
@@ -201,6 +203,20 @@ def _following_planned(text: str, review: Period) -> Period | None:
     for mention in _mentions(WORDY_DATE.sub(" ", text)):
         if mention.plan and mention.period == following:
             return following
+    return None
+
+
+def _last_years_results(text: str, plan: Period) -> Period | None:
+    """A meeting launching a year's plan that opens its body with the year
+    before's results ("Năm 2021, công tác Dân vận … đạt nhiều kết quả")."""
+    start, end = plan["start"], plan["end"]
+    if start[5:] != "01-01" or end[5:] != "12-31" or start[:4] != end[:4]:
+        return None
+    before = int(start[:4]) - 1
+    if re.search(
+        rf"(?m)(?:^|\.\s)(?:Trong\s+)?[Nn]ăm\s+{before}\s*,[^.]*kết quả", text
+    ):
+        return _whole(before)
     return None
 
 
