@@ -23,19 +23,23 @@ def world_in_browser(reference_data, settings, tmp_path):
     return build_world()
 
 
-def test_upload_correct_accept_and_find_the_conference(
-    page: Page, live_server, world_in_browser
-):
-    page.goto(f"{live_server.url}/tai-khoan/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill("can.bo.xa")
+def _upload_as(page: Page, site: str, username: str, path: Path) -> None:
+    """Log in, open "Đọc bài viết" and read one file."""
+    page.goto(f"{site}/tai-khoan/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
-
     page.get_by_role("link", name="Đọc bài viết").click()
     page.get_by_label(
         "Tệp (TXT, HTML, DOCX, PDF; có thể chọn nhiều tệp):"
-    ).set_input_files(str(ARTICLE))
+    ).set_input_files(str(path))
     page.get_by_role("button", name="Đọc").click()
+
+
+def test_upload_correct_accept_and_find_the_conference(
+    page: Page, live_server, world_in_browser
+):
+    _upload_as(page, live_server.url, "can.bo.xa", ARTICLE)
     expect(page.locator("mark[data-fact=attendee]").first).to_have_text(
         "Nguyễn Thị Thu Hương"
     )
@@ -66,15 +70,7 @@ def test_a_report_is_proposed_for_its_district_and_its_table_recorded(
     unit(district, "X06", "Xã Bình Minh", "xa")
     unit(district, "X09", "Thị trấn Tân Lập", "thi-tran")
 
-    page.goto(f"{live_server.url}/tai-khoan/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill("can.bo.tinh")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.get_by_role("link", name="Đọc bài viết").click()
-    page.get_by_label(
-        "Tệp (TXT, HTML, DOCX, PDF; có thể chọn nhiều tệp):"
-    ).set_input_files(str(ARTICLE.parent / "b01.docx"))
-    page.get_by_role("button", name="Đọc").click()
+    _upload_as(page, live_server.url, "can.bo.tinh", ARTICLE.parent / "b01.docx")
 
     # Uploaded for the province, proposed for the district it names, with why.
     expect(page.get_by_label("Đơn vị ghi nhận:")).to_have_value("H01")

@@ -22,6 +22,15 @@ TEXT = (
 ).encode()
 
 
+def _together(work: Any) -> None:
+    """Run ``work`` in two threads at once and wait for both."""
+    threads = [threading.Thread(target=work) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+
 def test_two_identical_uploads_at_once_give_one_document(world, monkeypatch):
     # Both requests pass the "already read?" check before either saves.
     both_checked = threading.Barrier(2, timeout=30)
@@ -46,11 +55,7 @@ def test_two_identical_uploads_at_once_give_one_document(world, monkeypatch):
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=upload) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    _together(upload)
     assert errors == []
     assert Document.objects.count() == 1
     assert sorted(created for _pk, created in results) == [False, True]
@@ -81,11 +86,7 @@ def test_two_accepts_at_once_record_one_conference(world):
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=accept) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    _together(accept)
     assert sorted(outcomes) == [
         "Tài liệu này đã được ghi nhận; không ghi nhận lần nữa.",
         "accepted",
