@@ -38,7 +38,9 @@ _PROPOSAL = re.compile(r"(?i:đề xuất|đề nghị|xét|sẽ\s+(?:trao|tặn
 _COLLECTIVES = re.compile(rf"{COUNT}\s+tập thể(?!\s*(?:và|,)\s*cá nhân)")
 _INDIVIDUALS = re.compile(rf"{COUNT}\s+cá nhân")
 _TOGETHER = re.compile(rf"{COUNT}\s+tập thể\s*(?:và|,)\s*cá nhân")
-_HANDS_OVER = re.compile(r"(?i:^(?:đại diện|lãnh đạo|thay mặt|hội nghị|tại)\b)")
+_HANDS_OVER = re.compile(
+    r"(?i:^(?:đại diện|lãnh đạo|thay mặt|hội nghị|tại|đồng chí|ông|bà)\b)"
+)
 
 
 def awards(context: Context, title: str | None = None) -> list[dict[str, Any]]:
@@ -149,6 +151,11 @@ def _issuers(clause: str, verb: re.Match[str]) -> list[str | None]:
     )
     if of is not None and _MEDAL.search(clause):
         return [tidy(of.group(1))]
+    person = re.match(r"(?i:\s*(?:đồng chí|ông|bà)\s)", clause[: verb.start()])
+    if person is not None:
+        # "Đồng chí … – Phó Bí thư Huyện ủy trao giấy khen của Ban Thường vụ
+        # Huyện ủy cho …": the person hands over what the body gave.
+        return [tidy(of.group(1)) if of is not None else None]
     before = clause[: verb.start()]
     candidate = None
     agent = re.search(r"\bđược\s+(.+)$", before)

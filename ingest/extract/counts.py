@@ -51,7 +51,9 @@ def initiative_counts(context: Context, target: dict[str, Any]) -> None:
         ),
         (
             "cumulative_total",
-            rf"tổng số mô hình[^.;]{{0,80}}?(?:là|có|đạt)\s+{COUNT}\s+mô hình|(?:nâng tổng số|lũy kế|luỹ kế)[^.;]{{0,80}}?{COUNT}\s+mô hình",
+            rf"tổng số mô hình[^.;]{{0,80}}?(?:là|có|đạt)\s+{COUNT}\s+mô hình|(?:nâng tổng số|lũy kế|luỹ kế)[^.;]{{0,80}}?{COUNT}\s+mô hình"
+            # "từ khi phát động phong trào đến nay, toàn huyện đã có 142 mô hình"
+            rf"|từ khi (?:phát động|triển khai)[^.;]{{0,60}}?đến nay[^.;\d]{{0,40}}?{COUNT}\s+mô hình",
         ),
     ):
         match = re.search(pattern, text, re.I)
@@ -60,7 +62,7 @@ def initiative_counts(context: Context, target: dict[str, Any]) -> None:
     # The total: the first count of models the unit built or carried out
     # that is not already a count of new, replicated or recognized models,
     # nor one level's share ("cấp thành phố có 6 mô hình").
-    taken = {target[k] for k in ("new", "replicated", "recognized")}
+    taken = {target[k] for k in ("new", "replicated", "recognized", "cumulative_total")}
     for total in re.finditer(
         rf"(?:đăng ký|thực hiện|xây dựng|triển khai|xuất hiện|có)\s+(?:và thực hiện\s+)?"
         rf"(?:có hiệu quả\s+)?(?:xây dựng\s+)?(?:được\s+)?(?:trên\s+|hơn\s+)?{COUNT}\s+mô hình",

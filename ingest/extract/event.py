@@ -25,7 +25,9 @@ from vn.text import fold
 # The verbs that say an event was held, and the events they hold.
 _HOLDS = re.compile(
     r"\b(?:(?:đã|vừa|long trọng|chính thức|cũng|sẽ|đồng loạt)\s+)*"
-    r"(?:tổ chức|tổng kết|sơ kết|giao ban|họp mặt|ký kết|ra quân|khai mạc|tiến hành"
+    r"(?:tổ chức|tổng kết|sơ kết|giao ban|họp mặt"
+    r"|(?<!phòng )(?<!hội trường )(?<!cuộc )(?<!buổi )(?<!phiên )họp"
+    r"|ký kết|ra quân|khai mạc|tiến hành"
     r"|triển khai|hành quân|phát động|đối thoại)\b",
     re.I,
 )
@@ -97,6 +99,8 @@ def event_kind(sentence: str, title: str | None) -> str | None:
             return "year_end_review"
         if "sơ kết" in lowered or "giao ban" in lowered:
             return "midyear_review"
+        if re.search(r"đánh giá kết quả[^.;]{0,40}?(?:quý|6 tháng|sáu tháng)", lowered):
+            return "midyear_review"  # "họp đánh giá kết quả công tác quý III"
         if re.search(
             r"ra quân|hành quân|đợt công tác|đợt cao điểm|chiến dịch"
             r"|triển khai\s+(?:thực hiện\s+)?(?:kế hoạch|đợt|chương trình|phong trào|phương hướng|nhiệm vụ)",

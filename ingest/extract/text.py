@@ -287,5 +287,19 @@ SURNAMES = frozenset(
         "Huỳnh",
         "Ma",
         "Nghiêm",
+        # Family names of the northern mountain peoples (Hà Nhì, Lô Lô, Mông,
+        # Dao, Thái) that staff lists often carry.
+        "Lỳ",
+        "Lù",
+        "Hờ",
+        "Vàng",
+        "Cứ",
+        "Sồng",
+        "Bàn",
+        "Bạc",
+        "Lò",
+        "Pờ",
+        "Chảo",
+        "Tẩn",
     ]
 )
