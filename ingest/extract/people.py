@@ -258,7 +258,7 @@ _OPENER = (
 # Where a position stops: a verb of the event, a bracket, the next person.
 _STOP_VERBS = (
     r"(?:đã\s+|cũng\s+|vừa\s+)?(?:chủ trì|đồng chủ trì|phát biểu|trao|tặng|đánh giá|"
-    r"ký|cho biết|cho hay|nhấn mạnh|đề nghị|yêu cầu|báo cáo|khẳng định|ghi nhận|biểu dương|"
+    r"ký|cho biết|cho hay|khen thưởng|nhấn mạnh|đề nghị|yêu cầu|báo cáo|khẳng định|ghi nhận|biểu dương|"
     r"cùng|tham dự|dự|đến dự|tới dự|về dự|thay mặt|làm trưởng đoàn|trình bày|quán triệt|"
     r"kết luận|chúc mừng|tặng hoa|phát động|trao đổi|giới thiệu|thông qua|lưu ý|mong muốn|"
     r"chỉ đạo|điều hành|tuyên bố|khai mạc|bế mạc|đọc|công bố|nêu|chia sẻ|ôn lại|trả lời|"
