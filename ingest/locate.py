@@ -83,7 +83,8 @@ class UnitProposal:
 def mentions(text: str, where: str) -> list[Mention]:
     """Every "kind Name" in ``text``, in order: "Đảng ủy xã An Hòa, huyện Tân
     Lập (tỉnh Bình Sơn)" gives xã An Hòa, huyện Tân Lập and tỉnh Bình Sơn."""
-    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(nfc(text))]
+    text = nfc(text)
+    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     folded = [fold(t) for t, _s, _e in tokens]
     found: list[Mention] = []
     i = 0
@@ -113,9 +114,9 @@ def mentions(text: str, where: str) -> list[Mention]:
             for end in ends:
                 found.append(
                     Mention(
-                        text=text_between(text, tokens[i][1], tokens[end - 1][2]),
+                        text=_between(text, tokens[i][1], tokens[end - 1][2]),
                         kinds=KIND_WORDS[word],
-                        name=text_between(text, tokens[start][1], tokens[end - 1][2]),
+                        name=_between(text, tokens[start][1], tokens[end - 1][2]),
                         where=where,
                     )
                 )
@@ -129,8 +130,8 @@ def _name_token(token: str) -> bool:
     return token.isdigit() or (token[:1].isupper() and token[:1].isalpha())
 
 
-def text_between(text: str, start: int, end: int) -> str:
-    return " ".join(nfc(text)[start:end].split())
+def _between(text: str, start: int, end: int) -> str:
+    return " ".join(text[start:end].split())
 
 
 def event_day(facts: dict[str, Any]) -> tuple[dt.date, str]:
@@ -220,7 +221,8 @@ def _on(version: UnitVersion, day: dt.date | None) -> dt.date:
     return day or version.valid_to or timezone.localdate()
 
 
-FIELDS = ("locality", "organizer", "place", "title")
+# Where names of units are read, in the order they decide.
+SOURCES = ("locality", "organizer", "place", "title")
 
 
 def propose_unit(
@@ -243,7 +245,7 @@ def propose_unit(
     }
     found = [
         m
-        for where in FIELDS
+        for where in SOURCES
         if values[where]
         for m in mentions(str(values[where]), where)
     ]
@@ -293,7 +295,7 @@ def _propose(
     lookups = {
         day: [(m, c) for m in found if (c := _candidates(user, m, day))] for day in days
     }
-    for where in FIELDS:
+    for where in SOURCES:
         for day in days:
             resolved = lookups[day]
             tier = [(m, c) for m, c in resolved if m.where == where]

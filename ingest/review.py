@@ -313,11 +313,9 @@ class FactsForm(forms.Form):
         self,
         *args: Any,
         units: QuerySet[Unit] | None = None,
-        unit_help: str = "",
         **kwargs: Any,
     ) -> None:
-        """With ``units``, the form also asks which unit the records go to
-        (``unit_help`` says why the proposed one was proposed)."""
+        """With ``units``, the form also asks which unit the records go to."""
         super().__init__(*args, **kwargs)
         if units is not None:
             field = UnitCodeField(
@@ -325,7 +323,6 @@ class FactsForm(forms.Form):
                 units=units,
                 active_only=False,
                 date_field="date",
-                help_text=unit_help,
             )
             self.fields["unit"] = field
             order = list(self.fields)

@@ -162,21 +162,13 @@ def document_review(request: HttpRequest, document_id: int) -> HttpResponse:
         allows(user, Action.CHANGE, document.unit)
         and document.status == Document.Status.READ
     )
-    proposal = (
-        propose_unit(user, facts, document.unit)
-        if facts and document.conference is None
-        else None
-    )
     initial = FactsForm.initial_from(facts) if facts else {}
     if document.conference is not None:
         initial["unit"] = document.conference.unit.ref
-    elif proposal is not None:
-        initial["unit"] = proposal.unit.ref
     form = FactsForm(
         request.POST or None,
         initial=initial or None,
         units=scoped(user, Unit.objects.all()),
-        unit_help=proposal.reason if proposal else "",
     )
     if request.method == "POST":
         require(user, Action.CHANGE, document.unit)
@@ -205,6 +197,16 @@ def document_review(request: HttpRequest, document_id: int) -> HttpResponse:
                     % {"unit": unit.name},
                 )
                 return redirect("work:conference_detail", conference_id=conference.pk)
+    # The unit the article names, proposed only where the page is drawn
+    # (an accepted save has redirected above).
+    proposal = (
+        propose_unit(user, facts, document.unit)
+        if facts and document.conference is None
+        else None
+    )
+    if proposal is not None:
+        form.fields["unit"].help_text = proposal.reason
+        form.initial.setdefault("unit", proposal.unit.ref)
     recorded_unit = (
         document.conference.unit
         if document.conference
