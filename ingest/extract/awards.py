@@ -128,7 +128,8 @@ def _award(clause: str) -> list[dict[str, Any]]:
         counts = (None, None)  # "khen thưởng các tập thể …": no number printed
     else:
         return []
-    if form.startswith("Kỷ niệm chương") and counts[1] is not None:
+    if form.startswith("Kỷ niệm chương"):
+        # A medal goes to individuals only, counted or not ("cho các cá nhân").
         counts = (0, counts[1])
     return [
         {

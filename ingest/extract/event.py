@@ -127,6 +127,19 @@ _BODY_START = re.compile(
 )
 
 
+# "các tổ chức chính trị – xã hội", "tổ chức thành viên": organizations, a
+# noun, not the verb that held the event.
+_ORGANIZATIONS = re.compile(
+    r"(?i:tổ chức)(?=\s+(?i:chính trị|đoàn thể|thành viên|cơ sở đảng)\b)"
+)
+_MANY = re.compile(r"(?i:\b(?:các|những)\s+)$")
+
+
+def _organizations(lead: str, at: int) -> bool:
+    """ "các tổ chức …" at ``at``: a noun."""
+    return bool(_ORGANIZATIONS.match(lead, at) or _MANY.search(lead[:at]))
+
+
 def organizer_of(lead: str) -> str | None:
     """The body before the verb that held the event, as the text names it:
     "Sáng 12-10, Quận ủy Liên Chiểu tổ chức …" → "Quận ủy Liên Chiểu"; a
@@ -139,6 +152,7 @@ def organizer_of(lead: str) -> str | None:
             lead[m.start()].isupper()
             and re.search(r"[A-ZĐÀ-Ỹ]\w*\s+$", lead[: m.start()])
         )
+        and not _organizations(lead, m.start())
     ]
     if not verbs:
         return None

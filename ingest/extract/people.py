@@ -279,9 +279,7 @@ _NAME_THEN_POSITION = re.compile(
 )
 # A word of a position: not "và", not the next person's honorific; a comma
 # only when another position follows ("Ủy viên Ban Thường vụ, Trưởng Ban …").
-_POSITION_TOKEN = (
-    rf"(?:\s+|,\s*(?={_OPENER}\b))(?!và\b|(?i:đồng chí|ông|bà)\b)[^\s.;:,]+"
-)
+_POSITION_TOKEN = rf"(?:\s+|,\s*(?={_OPENER}\b))(?!và\b(?!\s+Dân\s+vận)|(?i:đồng chí|ông|bà)\b)[^\s.;:,]+"
 _POSITION_THEN_NAME = re.compile(
     rf"(?:\b(?i:đồng chí|đ/c|ông|bà)\s+)?(?<![{LOWER}])(?P<position>{_OPENER}\b(?:{_POSITION_TOKEN}){{1,16}}?)"
     rf"\s+(?P<name>{_NAME})(?=\s*[,.;:)]|\s*$|\s+{_STOP_VERBS})"
@@ -303,6 +301,33 @@ def _trim_position(position: str) -> str:
 _EARLIER = re.compile(r"(?i:trước đó|trước đây|năm trước|năm ngoái)\b")
 
 
+_NEXT_PERSON = re.compile(
+    rf",\s*(?P<theirs>{_OPENER}\b(?:{_POSITION_TOKEN}){{1,16}}?)\s+(?P<name>{_NAME})"
+    rf"(?=\s*[,.;:)]|\s*$|\s+{_STOP_VERBS})"
+)
+
+
+def _next_person(position: str) -> tuple[str, str, str] | None:
+    """A position read after one name that runs on into the next person's,
+    position first ("…, Bí thư Huyện ủy B Trần Thị C"): the first person's
+    positions, the next person's (the one just before the name) and the
+    name; None when the position names no one."""
+    cut = _POSITION_STOP.search(position)
+    head = position[: cut.start()] if cut else position
+    for match in _NEXT_PERSON.finditer(head):
+        name = match.group("name")
+        if name in _NOT_PEOPLE or len(name.split()) < 3:
+            continue
+        theirs = _trim_position(match.group("theirs"))
+        # The last comma before the name parts the two: earlier positions
+        # stay with the first person.
+        *earlier, last = re.split(rf",\s*(?={_OPENER}\b)", theirs)
+        own = tidy(", ".join([head[: match.start()].strip(), *earlier]))
+        if own and last:
+            return own, last, name
+    return None
+
+
 def people_in_text(context: Context) -> list[dict[str, str | None]]:
     """People named with a position anywhere in the article, each once."""
     found: list[dict[str, str | None]] = []
@@ -313,12 +338,22 @@ def people_in_text(context: Context) -> list[dict[str, str | None]]:
             s for s in split_sentences(paragraph) if not _EARLIER.match(s)
         )
         at = 0
+        claimed: set[int] = set()  # where a name read below starts
         while (match := _NAME_THEN_POSITION.search(paragraph, at)) is not None:
             position = _trim_position(match.group("position"))
             names = re.split(r"\s*(?:,|\bvà\b)\s*", match.group("names"))
+            shared = _next_person(match.group("position"))
+            if shared is not None and len(names) == 1:
+                # "Đại tá Lê Văn A, Chỉ huy trưởng Ban CHQS huyện, Bí thư
+                # Huyện ủy B Trần Thị C": the last position is C's.
+                position, _, name = shared
+                start = match.start("position") + match.group("position").find(name)
+                claimed.add(start)
             for name in names:
                 if name and name not in _NOT_PEOPLE and position:
                     found.append({"name": name, "position": position})
+            if shared is not None and len(names) == 1:
+                found.append({"name": shared[2], "position": shared[1]})
             # The next person may stand where this position was cut ("…
             # Quân sự xã và Trung tá Lưu Văn Khang, Trưởng Công an xã").
             stop = _POSITION_STOP.search(match.group("position"))
@@ -326,6 +361,8 @@ def people_in_text(context: Context) -> list[dict[str, str | None]]:
             at = max(at, match.start() + 1)
         for match in _POSITION_THEN_NAME.finditer(paragraph):
             name = match.group("name")
+            if match.start("name") in claimed:
+                continue
             if name in _NOT_PEOPLE or (len(name.split()) < 2 and "’" not in name):
                 continue
             position = _trim_position(match.group("position"))

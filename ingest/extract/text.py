@@ -116,7 +116,7 @@ def level_of(organizer: str) -> tuple[str, ...]:
             return levels
     lowered = organizer.lower()
     for level in LOCAL_LEVEL:
-        if re.search(rf"\b{level}\b", lowered):
+        if re.search(rf"\b{level}\b(?!\s+hội\b)", lowered):  # not "xã hội"
             return (level,)
     if re.search(rf"đảng\s*{UY}", lowered):
         return LOCAL_LEVEL
@@ -260,6 +260,13 @@ SURNAMES = frozenset(
         "Đồng",
         "Âu",
         "Đậu",
+        "Đầu",
+        "Lữ",
+        "Thiều",
+        "Mẫn",
+        "Trình",
+        "Danh",
+        "Khương",
         "Hầu",
         "Khuất",
         "Trang",
