@@ -63,7 +63,11 @@ def awards(context: Context, title: str | None = None) -> list[dict[str, Any]]:
             unique.append(row)
     # A row without counts adds nothing beside a row of the same issuer that
     # is counted or names the award more precisely ("Tuyên dương khen thưởng").
-    return [row for row in unique if not _covered(row, unique)]
+    kept = [row for row in unique if not _covered(row, unique)]
+    for row in kept:
+        if row["form"].startswith("Kỷ niệm chương") and row["collectives"] is None:
+            row["collectives"] = 0  # to individuals, even uncounted ("cho các cá nhân")
+    return kept
 
 
 def _covered(row: dict[str, Any], rows: list[dict[str, Any]]) -> bool:
@@ -128,8 +132,7 @@ def _award(clause: str) -> list[dict[str, Any]]:
         counts = (None, None)  # "khen thưởng các tập thể …": no number printed
     else:
         return []
-    if form.startswith("Kỷ niệm chương"):
-        # A medal goes to individuals only, counted or not ("cho các cá nhân").
+    if form.startswith("Kỷ niệm chương") and counts[1] is not None:
         counts = (0, counts[1])
     return [
         {

@@ -274,7 +274,9 @@ def locality_of(
     if organizer:
         place = committee_place(organizer)
         if place:
-            return f"{place[0]} {place[1]}"
+            numbered = re.fullmatch(rf"(?i:{re.escape(place[0])})\s+(\d+)", place[1])
+            # "Quận ủy Quận 9" → "quận 9", not "quận Quận 9"
+            return f"{place[0]} {numbered.group(1) if numbered else place[1]}"
         levels = level_of(organizer)
         mentions = list(UNIT_MENTION.finditer(organizer))
         for match in mentions:

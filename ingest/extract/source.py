@@ -43,6 +43,12 @@ def headline(context: Context, metadata: dict[str, Any]) -> str | None:
     return _clean_title(context.paragraphs[index]) if index is not None else None
 
 
+# A headline that opens with its place: "Tân Lập: …", "Quận 9: …".
+_PLACE_COLON = re.compile(
+    r"(?:[A-ZĐÀ-Ỹ][\w]*|\d+)(?:\s+(?:[A-ZĐÀ-Ỹ][\w]*|\d+)){0,3}:\s"
+)
+
+
 def _headline_at(context: Context) -> tuple[int, int | None]:
     """(lines looked at, index of the headline or None)."""
     paragraphs = context.paragraphs
@@ -80,6 +86,8 @@ def _headline_at(context: Context) -> tuple[int, int | None]:
             return i, None
         if paragraph.endswith(".") and re.search(r"(?i:(?:vừa|đã) tổ chức)", paragraph):
             return i, None  # "Ban Dân vận … vừa tổ chức Hội nghị …." is the lead
+        if _PLACE_COLON.match(paragraph) and not re.search(r"\.\s", paragraph):
+            return i, i  # "Quận 9: Khen thưởng …; … năm 2019.": one long headline
         if paragraph.endswith(("…", "...")) or (
             paragraph.endswith(".") and len(paragraph) > 160
         ):

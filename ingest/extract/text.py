@@ -44,8 +44,21 @@ def split_sentences(paragraph: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(paragraph) if s.strip()]
 
 
+# A news agency's mark before a lead, inside a line: " ĐNO - ", " (TTXVN) – ".
+_AGENCY_MARK = re.compile(r"\s(?:\([A-ZĐ]{2,8}\)|[A-ZĐ]{2,6})\s*[-–—]\s+(?=[A-ZĐÀ-Ỹ])")
+
+
 def split_paragraphs(text: str) -> list[str]:
-    return [p.strip() for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
+    if paragraphs:
+        # A search engine's excerpt may run the headline and the lead into
+        # one line ("… trong tình hình mới ĐNO - Ban Tuyên giáo …"): part them
+        # at the agency's mark, when a headline's worth of words comes first.
+        mark = _AGENCY_MARK.search(paragraphs[0])
+        if mark is not None and len(paragraphs[0][: mark.start()].split()) >= 6:
+            head = paragraphs[0]
+            paragraphs[0:1] = [head[: mark.start()].strip(), head[mark.end() :]]
+    return paragraphs
 
 
 def make_date(day: str, month: str, year: str | int | None) -> dt.date | None:

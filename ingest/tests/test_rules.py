@@ -72,3 +72,33 @@ def test_a_medal_goes_to_individuals_even_uncounted():
     assert [(a["form"], a["collectives"], a["individuals"]) for a in awards] == [
         ("Kỷ niệm chương Vì sự nghiệp Dân vận", 0, None)
     ]
+
+
+def test_a_long_headline_that_opens_with_its_place_is_the_title():
+    title = (
+        "Tân Lập: Khen thưởng 12 tập thể, 20 cá nhân trong phong trào “Dân vận "
+        "khéo” giai đoạn 2020 – 2025; 8 tập thể, 15 cá nhân tiêu biểu năm 2025 "
+        "được biểu dương tại hội nghị tổng kết của huyện."
+    )
+    facts = extract(f"{title}\n\nSáng ngày 12/10, Huyện ủy Tân Lập tổ chức hội nghị.")
+    assert facts["source"]["title"] == title
+
+
+def test_a_headline_run_into_the_lead_is_parted_at_the_agencys_mark():
+    facts = extract(
+        "Ký kết phối hợp công tác dân vận với lực lượng vũ trang thành phố "
+        "TLO - Ban Tuyên giáo và Dân vận Thành ủy Tân Lập vừa ký kết kế hoạch "
+        "phối hợp công tác dân vận năm 2025 với Bộ Chỉ huy Quân sự thành phố."
+    )
+    assert facts["source"]["title"] == (
+        "Ký kết phối hợp công tác dân vận với lực lượng vũ trang thành phố"
+    )
+    assert facts["event"]["organizer"] == "Ban Tuyên giáo và Dân vận Thành ủy Tân Lập"
+
+
+def test_a_numbered_district_is_named_once():
+    event = extract(
+        "Quận ủy tổng kết phong trào\n\nSáng ngày 11/10, Quận ủy Quận 9 đã tổ chức "
+        "hội nghị tổng kết phong trào thi đua “Dân vận khéo” năm 2024."
+    )["event"]
+    assert event["locality"] == "quận 9"
