@@ -342,8 +342,8 @@ def people_in_text(context: Context) -> list[dict[str, str | None]]:
         while (match := _NAME_THEN_POSITION.search(paragraph, at)) is not None:
             position = _trim_position(match.group("position"))
             names = re.split(r"\s*(?:,|\bvà\b)\s*", match.group("names"))
-            shared = _next_person(match.group("position"))
-            if shared is not None and len(names) == 1:
+            shared = _next_person(match.group("position")) if len(names) == 1 else None
+            if shared is not None:
                 # "Đại tá Lê Văn A, Chỉ huy trưởng Ban CHQS huyện, Bí thư
                 # Huyện ủy B Trần Thị C": the last position is C's.
                 position, _, name = shared
@@ -352,7 +352,7 @@ def people_in_text(context: Context) -> list[dict[str, str | None]]:
             for name in names:
                 if name and name not in _NOT_PEOPLE and position:
                     found.append({"name": name, "position": position})
-            if shared is not None and len(names) == 1:
+            if shared is not None:
                 found.append({"name": shared[2], "position": shared[1]})
             # The next person may stand where this position was cut ("…
             # Quân sự xã và Trung tá Lưu Văn Khang, Trưởng Công an xã").
