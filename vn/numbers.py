@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from vn.text import fold
 
-_MULTIPLIERS = {"nghin": 10**3, "ngan": 10**3, "trieu": 10**6, "ty": 10**9}
+_MULTIPLIERS = {"nghin": 10**3, "ngan": 10**3, "trieu": 10**6, "ty": 10**9, "ti": 10**9}
 _NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$")
 _SLASH_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _WORD_DATE = re.compile(r"^(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})$")
@@ -23,7 +23,8 @@ def parse_number(text: str) -> Decimal | None:
     """A Vietnamese-formatted number, or None when ``text`` is not one.
 
     Dots group thousands and a comma marks decimals; a trailing "nghìn",
-    "triệu" or "tỷ" multiplies. "1.5" is not a number in this notation.
+    "triệu" or "tỷ" (also spelt "tỉ") multiplies. "1.5" is not a number in this
+    notation.
     """
     words = fold(text).replace("%", "").split()
     if not words:

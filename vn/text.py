@@ -22,6 +22,11 @@ _TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323"
 _OLD_STYLE = re.compile(
     rf"([oOuU])([{_TONE_MARKS}])([aAeEyY])(?![\w\u0300-\u036f])",
 )
+# In "qu" the u belongs to the consonant: a tone typed on it ("qúy") belongs
+# on the vowel after it ("quý"), in the old style and the new alike.
+_QU_TONE = re.compile(
+    rf"([qQ][uU])([{_TONE_MARKS}])([aAeEiIoOuUyY][\u0302\u0306\u031b]?)"
+)
 _SPACES = re.compile(r"\s+")
 _TONE_AND_SHAPE_MARKS = re.compile(r"[\u0300-\u036f]")
 
@@ -31,13 +36,20 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def mend_qu_tones(text: str) -> str:
+    """Move a tone typed on the u of "qu" to the vowel after it: "qúy III"
+    becomes "quý III" (a misspelling, not a second convention); NFC."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return nfc(_QU_TONE.sub(r"\1\3\2", decomposed))
+
+
 def normalize_tones(text: str) -> str:
     """Move tone marks to the canonical vowel: "Thị ủy" becomes "Thị uỷ".
 
-    Only the ambiguous syllables (oa, oe, uy without a final consonant) change;
-    the result is NFC.
+    Only the ambiguous syllables (oa, oe, uy without a final consonant) change,
+    and a tone misplaced on the u of "qu"; the result is NFC.
     """
-    decomposed = unicodedata.normalize("NFD", text)
+    decomposed = unicodedata.normalize("NFD", mend_qu_tones(text))
     return nfc(_OLD_STYLE.sub(r"\1\3\2", decomposed))
 
 

@@ -29,7 +29,7 @@ from ingest.extract import (
 )
 from ingest.extract.text import Context, iso, make_date, split_paragraphs
 from ingest.facts import empty_facts
-from vn.text import nfc
+from vn.text import mend_qu_tones, nfc
 
 Facts = dict[str, Any]
 
@@ -41,11 +41,11 @@ def extract(
 ) -> Facts:
     """Facts of one article or report, in the contract's shape; ``tables_read``
     are the tables of a DOCX or PDF, as rows of cells."""
-    raw = nfc(raw)
-    raw, marker = _marker(raw)
+    raw = mend_qu_tones(nfc(raw))  # "qúy III" is read as "quý III"
+    raw, marker, month = _marker(raw)
     text = clean_text(raw)
     context = Context(text=text, raw=raw, paragraphs=split_paragraphs(text))
-    context.marker_date = marker
+    context.marker_date, context.marker_month = marker, month
     facts = empty_facts()
     metadata = metadata or {}
 
@@ -134,7 +134,11 @@ def _article_event(
     found["locality"] = event.locality_of(context, found["organizer"], title, lead)
     if found["kind"] == "plan_launch":
         found["locality"] = event.campaign_locality(lead) or found["locality"]
-    if found["organizer"] and found["locality"]:
+    found["locality"], found["organizer"] = event.usual_spelling(
+        context, found["locality"], found["organizer"]
+    )
+    visiting = (found["organizer"] or "").lower().startswith("đoàn")
+    if found["organizer"] and found["locality"] and not visiting:
         found["organizer"] = event.complete_organizer(
             found["organizer"], found["locality"]
         )
@@ -148,15 +152,16 @@ def _article_event(
 _MARKER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?[ \t]*")
 
 
-def _marker(raw: str) -> tuple[str, dt.date | None]:
+def _marker(raw: str) -> tuple[str, dt.date | None, tuple[int, int] | None]:
     """A search engine's excerpt may open with " date 2025-10-21": the date
-    the page carries (a day only when all three parts are there)."""
+    the page carries (a day only when all three parts are there), and its
+    year and month."""
     match = _MARKER.match(raw)
     if match is None:
-        return raw, None
+        return raw, None, None
     year, month, day = match.groups()
     found = make_date(day, month, year) if day else None
-    return raw[match.end() :], found
+    return raw[match.end() :], found, (int(year), int(month))
 
 
 def to_json_ready(facts: Facts) -> Facts:

@@ -78,6 +78,12 @@ def _covered(row: dict[str, Any], rows: list[dict[str, Any]]) -> bool:
             continue
         if row["issuer"] is None and other["form"] == row["form"]:
             return True  # a caption repeating an award the text states in full
+        if (
+            row["issuer"] is None
+            and row["form"] == "Khen thưởng"
+            and (other["collectives"] is not None or other["individuals"] is not None)
+        ):
+            return True  # "khen thưởng các tập thể": the counted award, said generally
         if other["issuer"] != row["issuer"]:
             continue
         counted = other["collectives"] is not None or other["individuals"] is not None
@@ -145,6 +151,13 @@ def _award(clause: str) -> list[dict[str, Any]]:
     ]
 
 
+# A body opening a clause, before "đã": the subject of every verb that follows.
+_SUBJECT = re.compile(
+    r"(?:[^,;]{0,40},\s*)?((?:UBND|Ủy ban|Uỷ ban|Ban|Đảng ủy|Đảng uỷ|Hội|Công an|Huyện ủy|Thành ủy"
+    r"|Tỉnh ủy|Quận ủy|Thị ủy)\b[^,;\d]{0,60}?)\s+(?:đã|vừa|cũng)\s"
+)
+
+
 def _issuers(clause: str, verb: re.Match[str]) -> list[str | None]:
     """Who gave it: "được Ban Dân vận Trung ương tặng", "UBND phường X đã
     tặng", "Kỷ niệm chương … của Ban Dân vận Trung ương"; two bodies joined
@@ -175,6 +188,11 @@ def _issuers(clause: str, verb: re.Match[str]) -> list[str | None]:
     if candidate is None:
         return [None]
     candidate = re.sub(r"(?:\s+(?:đã|vừa|cũng|sẽ))+\s*$", "", tidy(candidate))
+    subject = _SUBJECT.match(candidate)
+    if subject is not None and (len(candidate) >= 120 or re.search(r"\d", candidate)):
+        # "Tại buổi họp mặt, Đảng ủy phường đã cùng các đại biểu ôn lại …,
+        # phát động … và tuyên dương 45 tập thể": the clause's subject gave it.
+        candidate = subject.group(1)
     if (
         not candidate
         or not candidate[0].isupper()

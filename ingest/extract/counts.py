@@ -53,7 +53,10 @@ def initiative_counts(context: Context, target: dict[str, Any]) -> None:
             "cumulative_total",
             rf"tổng số mô hình[^.;]{{0,80}}?(?:là|có|đạt)\s+{COUNT}\s+mô hình|(?:nâng tổng số|lũy kế|luỹ kế)[^.;]{{0,80}}?{COUNT}\s+mô hình"
             # "từ khi phát động phong trào đến nay, toàn huyện đã có 142 mô hình"
-            rf"|từ khi (?:phát động|triển khai)[^.;]{{0,60}}?đến nay[^.;\d]{{0,40}}?{COUNT}\s+mô hình",
+            rf"|từ khi (?:phát động|triển khai)[^.;]{{0,60}}?đến nay[^.;\d]{{0,40}}?{COUNT}\s+mô hình"
+            # "Đến nay, trên địa bàn xã đã xây dựng được 33 mô hình": all there are
+            rf"|(?<![\w,] )\b(?i:đến nay),?\s+[^.;\d]{{0,40}}?(?:đã\s+)?(?:xây dựng|có|thực hiện)"
+            rf"\s+(?:được\s+)?{COUNT}\s+mô hình",
         ),
     ):
         match = re.search(pattern, text, re.I)
@@ -88,6 +91,10 @@ def initiative_counts(context: Context, target: dict[str, Any]) -> None:
             r"cấp (?:thành phố|tỉnh|huyện|xã|cơ sở|quận)\s*$|trong đó", preceding
         ):
             continue
+        if any(
+            re.search(rf"{p}\s*:?\s*$", preceding, re.I) for _, p in _FIELD_PATTERNS
+        ):
+            continue  # "Trên lĩnh vực kinh tế có 822 mô hình": one field's share
         if any(
             re.match(
                 rf"\s+(?:về\s+|thuộc\s+|trên\s+)?(?:lĩnh vực\s+)?{p}", following, re.I

@@ -4,6 +4,7 @@ the bodies a coordination programme was signed with."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ingest.extract.text import (
     LEAD_DATE,
@@ -37,6 +38,13 @@ _EVENT_WORDS = re.compile(
     r"|hành quân|đợt công tác|chiến dịch|tuyên dương",
     re.I,
 )
+# A delegation that inspects or works with a unit: "đoàn công tác của Ban Dân
+# vận Trung ương, Bộ Công an … do Trung tướng … làm trưởng đoàn, kiểm tra …".
+DELEGATION = re.compile(
+    r"\b((?i:đoàn)\s+(?:công tác|kiểm tra|giám sát|khảo sát)(?:\s+(?:của|liên ngành)\s+[^.;]*?)?)"
+    r"\s*,?\s+(?:do\s+[^;]+?\s+(?:làm|là)\s+trưởng đoàn\s*,?\s+)?(?:đã\s+|có buổi\s+)?"
+    r"(?:kiểm tra|giám sát|khảo sát|làm việc)\b"
+)
 # What a news site puts before the lead: "(ĐCSVN) - ", "ĐÀ NẴNG – ".
 _LEAD_PREFIX = re.compile(
     r"^(?:\([^)]{2,30}\)\s*[-–—]?\s*)?(?:[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ .]{2,30}\s*[-–—]\s*)?"
@@ -68,7 +76,10 @@ def lead_sentence(context: Context, title: str | None = None) -> str | None:
             sentence = strip_lead_prefix(sentence)
             if sentence.endswith(";") and i + 1 < len(sentences):
                 sentence = f"{sentence} {sentences[i + 1]}"
-            if not (_HOLDS.search(sentence) and _EVENT_WORDS.search(sentence)):
+            if not (
+                (_HOLDS.search(sentence) and _EVENT_WORDS.search(sentence))
+                or DELEGATION.search(sentence)
+            ):
                 continue
             if has_date(sentence):
                 return sentence
@@ -99,7 +110,10 @@ def event_kind(sentence: str, title: str | None) -> str | None:
             return "year_end_review"
         if "sơ kết" in lowered or "giao ban" in lowered:
             return "midyear_review"
-        if re.search(r"đánh giá kết quả[^.;]{0,40}?(?:quý|6 tháng|sáu tháng)", lowered):
+        if re.search(
+            r"(?:đánh giá|báo cáo) kết quả[^.;]{0,40}?(?:quý|6 tháng|sáu tháng)",
+            lowered,
+        ):
             return "midyear_review"  # "họp đánh giá kết quả công tác quý III"
         if re.search(
             r"ra quân|hành quân|đợt công tác|đợt cao điểm|chiến dịch"
@@ -108,8 +122,8 @@ def event_kind(sentence: str, title: str | None) -> str | None:
         ):
             return "plan_launch"
     for text in (sentence, title or ""):
-        if _EVENT_WORDS.search(text):
-            return "other"
+        if _EVENT_WORDS.search(text) or DELEGATION.search(text):
+            return "other"  # an inspection or working visit too
     return None
 
 
@@ -143,7 +157,11 @@ def _organizations(lead: str, at: int) -> bool:
 def organizer_of(lead: str) -> str | None:
     """The body before the verb that held the event, as the text names it:
     "Sáng 12-10, Quận ủy Liên Chiểu tổ chức …" → "Quận ủy Liên Chiểu"; a
-    co-host after "phối hợp với" is left out."""
+    co-host after "phối hợp với" is left out; a visiting delegation is named
+    as the text names it ("đoàn công tác của Ban Dân vận Trung ương")."""
+    delegation = DELEGATION.search(lead)
+    if delegation is not None and not _HOLDS.search(lead, 0, delegation.start()):
+        return tidy(delegation.group(1))
     verbs = [
         m
         for m in _HOLDS.finditer(lead)
@@ -270,7 +288,11 @@ def locality_of(
 ) -> str | None:
     """The unit whose work is reviewed: named by the organizer ("Thị ủy Điện
     Bàn", "Khối vận phường Tam Quan Nam"), else by the title or the site's
-    banner, at the organizer's level."""
+    banner, at the organizer's level; a delegation's is the unit it visits."""
+    if organizer and organizer.lower().startswith("đoàn") and lead:
+        visited = UNIT_MENTION.search(_TP.sub("thành phố ", place_of(lead) or ""))
+        if visited is not None:
+            return f"{visited.group(1).lower()} {visited.group(2)}"
     if organizer:
         place = committee_place(organizer)
         if place:
@@ -290,6 +312,36 @@ def locality_of(
     if not levels:
         return _named_in_lead(lead) or _subject_of_title(title)
     return _from_banner(context, levels, title)
+
+
+def usual_spelling(
+    context: Context, locality: str | None, organizer: str | None
+) -> tuple[str | None, str | None]:
+    """The locality and organizer with the unit's name as the text spells it
+    most: a lead that misspells "phường An Đông" as "An Động" once is
+    outvoted by the paragraphs that spell it right (the same words but for
+    their diacritics)."""
+    match = UNIT_MENTION.fullmatch(locality or "")
+    if match is None:
+        return locality, organizer
+    name = match.group(2)
+    size, key = len(name.split()), fold(name)
+    first = key.split()[0]
+    words = re.findall(r"\w+", context.text)
+    spellings = Counter(
+        " ".join(words[i : i + size])
+        for i in range(len(words) - size + 1)
+        if words[i][0].isupper()
+        and fold(words[i]) == first
+        and fold(" ".join(words[i : i + size])) == key
+    )
+    usual, times = max(spellings.items(), key=lambda item: item[1], default=(name, 0))
+    if usual == name or times <= spellings.get(name, 0):
+        return locality, organizer
+    return (
+        f"{match.group(1)} {usual}",
+        organizer.replace(name, usual) if organizer else organizer,
+    )
 
 
 _TP = re.compile(r"\bTP\.?\s+(?=[A-ZĐÀ-Ỹ])")

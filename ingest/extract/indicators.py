@@ -35,6 +35,13 @@ def decimal_number(text: str) -> float | None:
     return None if value is None else float(value)
 
 
+_GROUP_SHARE = re.compile(
+    r"(?<![\d,])(\d+(?:,\d+)?)\s*%\s+([a-zà-ỹđ]+(?:,?\s+[a-zà-ỹđ]+){0,3}?)\s+(?:đều\s+)?"
+    r"((?:đăng ký|tham gia|được|là|thực hiện|ký cam kết|hoàn thành)\s"
+    r"(?:(?!,\s*(?:gần|khoảng|hơn|trên|đạt)?\s*\d)[^.;%]){3,120})"
+)
+
+
 def indicators(context: Context) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     text = " ".join(context.paragraphs)
@@ -119,13 +126,26 @@ def indicators(context: Context) -> list[dict[str, Any]]:
         count, unit, thing = match.groups()
         found.append(measure(tidy(f"{unit} {thing}"), whole_number(count), unit=unit))
     # "98,2% khu dân cư đạt danh hiệu khu dân cư văn hóa"
+    shares = set()
     for match in re.finditer(
         r"(?<![\d,])(\d+(?:,\d+)?)\s*%\s+([a-zà-ỹđ][^.;,%]{2,60}?\s+(?:đạt|được công nhận|giữ vững)\s+[^.;,]{3,80})",
         text,
     ):
+        shares.add(match.start())
         found.append(
             measure(tidy(match.group(2)), None, percent=decimal_number(match.group(1)))
         )
+    # "100% chi hội đều đăng ký …", "gần 79% cán bộ, hội viên là điển hình …":
+    # a share of a group (the unit) doing something (the label).
+    offset = 0
+    for paragraph in context.paragraphs:  # within a paragraph
+        for match in _GROUP_SHARE.finditer(paragraph):
+            if offset + match.start() in shares:
+                continue
+            group, doing = tidy(match.group(2)), tidy(match.group(3))
+            share = decimal_number(match.group(1))
+            found.append(measure(f"{group} {doing}", percent=share, unit=group))
+        offset += len(paragraph) + 1
     # "giới thiệu 86 quần chúng ưu tú cho Đảng"
     for match in re.finditer(
         rf"giới thiệu\s+(?:được\s+)?{COUNT}\s+(quần chúng ưu tú|đoàn viên ưu tú|hội viên ưu tú)(\s+cho Đảng)?",
@@ -149,7 +169,9 @@ def indicators(context: Context) -> list[dict[str, Any]]:
         )
     # "… giải ngân được 90 triệu": money
     for sentence in split_sentences(text):
-        money = re.search(r"(\d[\d.,]*)\s*(triệu|tỷ|nghìn)(?:\s+đồng)?", sentence)
+        money = re.search(
+            r"(\d[\d.,]*)\s*(triệu|tỷ|tỉ|nghìn|ngàn)(?:\s+đồng)?", sentence
+        )
         if money is None or not re.search(
             r"kinh phí|giải ngân|hỗ trợ|vận động|quyên góp|ủng hộ", sentence, re.I
         ):

@@ -70,7 +70,10 @@ def _quarter(year: int, quarter: int) -> Period:
     return {"start": start.isoformat(), "end": end.isoformat()}
 
 
-def _mentions(text: str) -> list[_Mention]:
+def _mentions(text: str, whole_text: str = "") -> list[_Mention]:
+    """The periods ``text`` names; a quarter it names without a year takes
+    the year of the nearest dated period in it, else the year ``whole_text``
+    gives the same quarter ("quý III" in a caption, "Quý III/2019" below)."""
     found: list[_Mention] = []
     years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)]
     for match in _MENTION.finditer(text):
@@ -89,7 +92,7 @@ def _mentions(text: str) -> list[_Mention]:
             )
         elif match.group("quarter"):
             quarter = _ROMAN[match.group("q").lower()]
-            year = match.group("qy")
+            year = match.group("qy") or _year_of_quarter(whole_text, quarter)
             found.append(
                 _Mention(
                     match.start(),
@@ -117,6 +120,18 @@ def _mentions(text: str) -> list[_Mention]:
     return [m for m in found if m.period is not None]
 
 
+def _year_of_quarter(text: str, quarter: int) -> str | None:
+    """The year written with the same quarter elsewhere, when only one is."""
+    years = {
+        match.group("qy")
+        for match in _MENTION.finditer(text)
+        if match.group("quarter")
+        and match.group("qy")
+        and _ROMAN[match.group("q").lower()] == quarter
+    }
+    return years.pop() if len(years) == 1 else None
+
+
 def _next_quarter(period: Period) -> Period:
     start = dt.date.fromisoformat(period["end"]) + dt.timedelta(days=1)
     return _quarter(start.year, (start.month - 1) // 3 + 1)
@@ -138,7 +153,7 @@ def periods(
             continue
         # The day held ("ngày 15 tháng 01 năm 2025") is not a period.
         source = WORDY_DATE.sub(" ", source)
-        mentions = _mentions(source)
+        mentions = _mentions(source, context.text)
         if not mentions:
             continue
         signing = bool(re.search(r"(?i:ký kết)", source)) and kind == "other"
@@ -290,6 +305,14 @@ _CITED = re.compile(
 )
 
 
+# The Party's mass-mobilization tradition day, 15 October 1930: its Nth
+# anniversary falls in 1930 + N.
+_TRADITION_DAY = re.compile(
+    r"(?i:kỷ niệm|kỉ niệm)\s+(\d{1,3})\s+năm\s+(?i:ngày)\s+(?i:truyền thống)"
+    r"\s+(?i:công tác dân vận)"
+)
+
+
 def event_date(
     lead: str | None,
     context: Context,
@@ -317,6 +340,23 @@ def event_date(
         if guess and guess > context.published:
             guess = make_date(day, month, context.published.year - 1)
         return guess
+    if context.marker_month is not None:  # the page's " date 2023-09"
+        marked_year, marked_month = context.marker_month
+        return make_date(day, month, marked_year - (int(month) > marked_month))
+    # "Ngày 15-10, … kỷ niệm 83 năm Ngày truyền thống … (15/10/1930 - 15/10/2013)":
+    # the same day written in full in the lead gives its year (the latest).
+    same_day = [
+        int(y)
+        for d, m, y in re.findall(
+            r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", lead
+        )
+        if (int(d), int(m)) == (int(day), int(month))
+    ]
+    if same_day:
+        return make_date(day, month, max(same_day))
+    anniversary = _TRADITION_DAY.search(lead)
+    if anniversary is not None and (int(day), int(month)) == (15, 10):
+        return make_date(day, month, 1930 + int(anniversary.group(1)))
     if kind in ("year_end_review", "midyear_review") and review:
         end = dt.date.fromisoformat(review["end"])
         guess = make_date(day, month, end.year)

@@ -102,8 +102,20 @@ def _is_title_like(line: str) -> bool:
     ) and not re.match(r"(?i:đồng chí|ông|bà)\b", line)
 
 
+# A portal's section name printed before the headline: "Quốc phòng Ký kết …"
+# (in a sentence-case headline a verb is not capitalized after two words).
+_SECTION = re.compile(
+    r"^(?:Thời sự|Chính trị|Quốc phòng(?: - An ninh| – An ninh)?|An ninh|Xã hội"
+    r"|Kinh tế|Văn hóa|Văn hoá|Tin tức(?: - Sự kiện| – Sự kiện)?|Pháp luật"
+    r"|Tin địa phương|Tin hoạt động|Hoạt động|Xây dựng Đảng|Đoàn thể)\s+"
+    r"(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][a-zà-ỹđ]*\s+[a-zà-ỹđ])"
+)
+
+
 def _clean_title(title: str) -> str:
-    return " ".join(title.split())
+    title = " ".join(title.split())
+    rest = _SECTION.sub("", title, count=1)
+    return rest if len(rest.split()) >= 6 else title
 
 
 def published_on(context: Context, metadata: dict[str, Any]) -> dt.date | None:
@@ -156,6 +168,41 @@ _AFTER_ARTICLE = re.compile(
 )
 
 
+# Words that open a sentence: alone on the last line, the excerpt was cut
+# there ("Tại "), and no one signs with them.
+_OPENERS = frozenset(
+    [
+        "tại",
+        "theo",
+        "trong",
+        "với",
+        "sau",
+        "đây",
+        "ngoài",
+        "những",
+        "các",
+        "năm",
+        "qua",
+        "để",
+        "từ",
+        "ngày",
+        "sáng",
+        "chiều",
+        "tối",
+        "trưa",
+        "hiện",
+        "đồng",
+        "ông",
+        "bà",
+        "dự",
+        "đến",
+        "cùng",
+        "và",
+        "thay",
+    ]
+)
+
+
 def _as_author(line: str) -> str | None:
     line = re.sub(r"\([^)]*\)", "", line)
     line = re.sub(r"^(?:CTV|PV|BTV|TTV)\s+", "", line.strip())
@@ -164,7 +211,7 @@ def _as_author(line: str) -> str | None:
         return None
     if not _AUTHORS.match(line):
         return None
-    if len(line.split()) > 8:
+    if len(line.split()) > 8 or line.lower() in _OPENERS:
         return None
     return line
 

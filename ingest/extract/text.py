@@ -44,8 +44,11 @@ def split_sentences(paragraph: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(paragraph) if s.strip()]
 
 
-# A news agency's mark before a lead, inside a line: " ĐNO - ", " (TTXVN) – ".
-_AGENCY_MARK = re.compile(r"\s(?:\([A-ZĐ]{2,8}\)|[A-ZĐ]{2,6})\s*[-–—]\s+(?=[A-ZĐÀ-Ỹ])")
+# A news agency's mark before a lead, inside a line: " ĐNO - ", " (TTXVN) – ";
+# not an abbreviated position between dashes ("Nguyễn Văn A - UVBTV - Trưởng …").
+_AGENCY_MARK = re.compile(
+    r"(?<![-–—])\s(?:\([A-ZĐ]{2,8}\)|[A-ZĐ]{2,6})\s*[-–—]\s+(?=[A-ZĐÀ-Ỹ])"
+)
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -152,6 +155,7 @@ class Context:
     paragraphs: list[str]
     published: dt.date | None = None
     marker_date: dt.date | None = None  # a search engine's " date YYYY-MM-DD"
+    marker_month: tuple[int, int] | None = None  # its " date YYYY-MM": year, month
 
 
 COUNT = r"(\d[\d.]*)"

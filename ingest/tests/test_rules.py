@@ -102,3 +102,119 @@ def test_a_numbered_district_is_named_once():
         "hội nghị tổng kết phong trào thi đua “Dân vận khéo” năm 2024."
     )["event"]
     assert event["locality"] == "quận 9"
+
+
+def test_a_quarterly_report_reviews_its_quarter_and_plans_the_next():
+    facts = extract(
+        "Đồng chí Lê Văn Bình - UVBTV - Trưởng Ban Dân vận Huyện ủy báo cáo kết "
+        "quả công tác dân vận qúy II, triển khai nhiệm vụ qúy III\n"
+        "Quý II/2024, Ban Dân vận đã bám sát cơ sở, nắm chắc tình hình Nhân dân."
+    )
+    event = facts["event"]
+    assert event["kind"] == "midyear_review"
+    assert event["review_period"] == {"start": "2024-04-01", "end": "2024-06-30"}
+    assert event["plan_period"] == {"start": "2024-07-01", "end": "2024-09-30"}
+    assert event["organizer"] is None  # a person reports; no body held it
+    assert {p["name"]: p["position"] for p in facts["attendees"]} == {
+        "Lê Văn Bình": "UVBTV - Trưởng Ban Dân vận Huyện ủy"
+    }
+
+
+def test_a_sentence_cut_off_at_the_end_is_not_the_byline():
+    text = (
+        "Sáng 12-3, Đảng ủy xã Tân Hưng tổ chức hội nghị tổng kết công tác dân "
+        "vận năm 2024.\nHội nghị đã biểu dương các mô hình tiêu biểu.\nTại "
+    )
+    assert extract(text)["source"]["author"] is None
+    assert extract(text.replace("\nTại ", "\nHoàng Lan"))["source"]["author"] == (
+        "Hoàng Lan"
+    )
+
+
+def test_a_unit_misspelt_once_takes_the_spelling_the_text_uses_most():
+    event = extract(
+        "Sáng 12-3, Đảng ủy xã Tân Hừng tổ chức hội nghị tổng kết công tác dân "
+        "vận năm 2024.\nNăm qua, Nhân dân xã Tân Hưng đã góp nhiều ngày công.\n"
+        "Bí thư Đảng ủy xã Tân Hưng phát biểu tại hội nghị."
+    )["event"]
+    assert event["locality"] == "xã Tân Hưng"
+    assert event["organizer"] == "Đảng ủy xã Tân Hưng"
+
+
+def test_the_clauses_subject_gave_the_award_its_verb_ends():
+    found = extract(
+        "Xã Tân Hưng kỷ niệm ngày truyền thống công tác dân vận\n"
+        "Tại buổi lễ, Ủy ban MTTQ xã đã cùng các đại biểu ôn lại truyền thống, "
+        "phát động thi đua năm 2025 và tuyên dương 12 tập thể, 20 cá nhân.\n"
+        "Ông Trần Văn Tư, Bí thư Đảng ủy xã, khen thưởng các tập thể tiêu biểu"
+    )["awards"]
+    assert found == [
+        {
+            "issuer": "Ủy ban MTTQ xã",
+            "form": "Tuyên dương",
+            "collectives": 12,
+            "individuals": 20,
+        }
+    ]
+
+
+def test_a_day_without_its_year_takes_it_from_the_anniversary():
+    spelled = extract(
+        "Ngày 15-10, Ban Dân vận Huyện ủy tổ chức họp mặt kỷ niệm 90 năm Ngày "
+        "truyền thống công tác Dân vận của Đảng (15/10/1930 - 15/10/2020)."
+    )["event"]
+    assert spelled["date"] == "2020-10-15"
+    counted = extract(
+        "Sáng 15/10, Ban Dân vận Thị ủy tổ chức họp mặt kỷ niệm 94 năm Ngày "
+        "truyền thống công tác dân vận của Đảng."
+    )["event"]
+    assert counted["date"] == "2024-10-15"
+
+
+def test_a_visiting_delegation_is_the_organizer_and_its_visit_the_locality():
+    event = extract(
+        " date 2024-09 Chiều 5/9, đoàn kiểm tra của Ban Dân vận Tỉnh ủy do Phó "
+        "Trưởng ban Lê Thị Hoa làm trưởng đoàn, kiểm tra việc thực hiện Quy chế "
+        "dân vận năm 2024 tại TP Tân Lập."
+    )["event"]
+    assert event["kind"] == "other"
+    assert event["date"] == "2024-09-05"  # the year of the page's month
+    assert event["organizer"] == "đoàn kiểm tra của Ban Dân vận Tỉnh ủy"
+    assert event["place"] == "TP Tân Lập"
+    assert event["locality"] == "thành phố Tân Lập"
+
+
+def test_a_portals_section_name_is_not_part_of_the_headline():
+    title = "Ký kết chương trình phối hợp công tác dân vận giữa hai lực lượng"
+    found = extract(f"Quốc phòng {title}\n\nSáng 3-4, hai đơn vị ký kết chương trình.")
+    assert found["source"]["title"] == title
+    kept = "Quốc phòng toàn dân vững mạnh trên địa bàn huyện Tân Lập"
+    assert extract(f"{kept}\n\nSáng 3-4, …")["source"]["title"] == kept
+
+
+def test_models_built_until_now_are_the_running_total_and_a_fields_share_no_total():
+    initiatives = extract(
+        "Đến nay, trên địa bàn xã đã xây dựng được 41 mô hình “Dân vận khéo”. "
+        "Trên lĩnh vực kinh tế có 17 mô hình, lĩnh vực văn hóa – xã hội có 24 mô hình."
+    )["initiatives"]
+    assert initiatives["cumulative_total"] == 41
+    assert initiatives["total"] is None
+    assert initiatives["by_field"]["economy"] == 17
+
+
+def test_a_share_of_a_group_is_an_indicator_with_the_group_as_its_unit():
+    found = extract(
+        "Năm qua, 100% chi bộ đều đăng ký xây dựng mô hình dân vận khéo, gần 85% "
+        "hội viên, đoàn viên là điển hình tiêu biểu."
+    )["indicators"]
+    assert {(i["label"], i["percent"], i["unit"]) for i in found} == {
+        ("chi bộ đăng ký xây dựng mô hình dân vận khéo", 100, "chi bộ"),
+        ("hội viên, đoàn viên là điển hình tiêu biểu", 85, "hội viên, đoàn viên"),
+    }
+
+
+def test_money_spelt_ti_is_billions():
+    found = extract(
+        "Các đơn vị đã sửa chữa 40 căn nhà với tổng kinh phí hơn 3 tỉ đồng."
+    )["indicators"]
+    assert [i["value"] for i in found if i["unit"] == "VND"] == [3_000_000_000]

@@ -3,7 +3,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vn.text import canonical, fold, nfc, normalize_tones
+from vn.text import canonical, fold, mend_qu_tones, nfc, normalize_tones
 
 VIETNAMESE = st.text(
     alphabet=st.sampled_from(
@@ -73,3 +73,9 @@ def test_fold_output_is_plain_ascii_for_vietnamese_letters(text: str) -> None:
 def test_canonical_ignores_tone_placement(text: str) -> None:
     assert canonical(normalize_tones(text)) == canonical(text)
     assert fold(canonical(text)) == fold(text)
+
+
+def test_a_tone_typed_on_the_u_of_qu_moves_to_the_vowel_after_it():
+    assert mend_qu_tones("báo cáo qúy III, Qùy Hợp") == "báo cáo quý III, Quỳ Hợp"
+    assert mend_qu_tones("quyết, quốc, quà, Quyền") == "quyết, quốc, quà, Quyền"
+    assert canonical("kết quả qúy IV") == canonical("kết quả quý IV")
