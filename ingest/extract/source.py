@@ -40,7 +40,12 @@ def headline(context: Context, metadata: dict[str, Any]) -> str | None:
         )[0]
         return _clean_title(title)
     _, index = _headline_at(context)
-    return _clean_title(context.paragraphs[index]) if index is not None else None
+    if index is None:
+        return None
+    title = _clean_title(context.paragraphs[index])
+    # A section name printed before it is the portal's: the line is the title.
+    context.paragraphs[index] = title
+    return title
 
 
 # A headline that opens with its place: "Tân Lập: …", "Quận 9: …".

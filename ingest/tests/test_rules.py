@@ -186,8 +186,13 @@ def test_a_visiting_delegation_is_the_organizer_and_its_visit_the_locality():
 
 def test_a_portals_section_name_is_not_part_of_the_headline():
     title = "Ký kết chương trình phối hợp công tác dân vận giữa hai lực lượng"
-    found = extract(f"Quốc phòng {title}\n\nSáng 3-4, hai đơn vị ký kết chương trình.")
+    found = extract(
+        f"Quốc phòng {title}\n\nBan Dân vận Huyện ủy Tân Lập vừa ký kết chương "
+        "trình phối hợp với Ban CHQS huyện."
+    )
     assert found["source"]["title"] == title
+    # … and the headline's line, section name and all, is not read as the lead
+    assert found["event"]["organizer"] == "Ban Dân vận Huyện ủy Tân Lập"
     kept = "Quốc phòng toàn dân vững mạnh trên địa bàn huyện Tân Lập"
     assert extract(f"{kept}\n\nSáng 3-4, …")["source"]["title"] == kept
 
