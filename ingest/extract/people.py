@@ -281,7 +281,7 @@ _NAME_THEN_POSITION = re.compile(
 # only when another position follows ("Ủy viên Ban Thường vụ, Trưởng Ban …").
 _POSITION_TOKEN = rf"(?:\s+|,\s*(?={_OPENER}\b))(?!và\b(?!\s+Dân\s+vận)|(?i:đồng chí|ông|bà)\b)[^\s.;:,]+"
 _POSITION_THEN_NAME = re.compile(
-    rf"(?:\b(?i:đồng chí|đ/c|ông|bà)\s+)?(?<![{LOWER}])(?P<position>{_OPENER}\b(?:{_POSITION_TOKEN}){{1,16}}?)"
+    rf"(?:\b(?i:đồng chí|đ/c|ông|bà)\s+)?(?<![{LOWER}])(?P<position>{_OPENER}\b(?:{_POSITION_TOKEN}){{1,22}}?)"
     rf"\s+(?P<name>{_NAME})(?=\s*[,.;:)]|\s*$|\s+{_STOP_VERBS})"
 )
 _COMMITTEE_END = re.compile(
@@ -302,7 +302,7 @@ _EARLIER = re.compile(r"(?i:trước đó|trước đây|năm trước|năm ngo�
 
 
 _NEXT_PERSON = re.compile(
-    rf",\s*(?P<theirs>{_OPENER}\b(?:{_POSITION_TOKEN}){{1,16}}?)\s+(?P<name>{_NAME})"
+    rf",\s*(?P<theirs>{_OPENER}\b(?:{_POSITION_TOKEN}){{1,22}}?)\s+(?P<name>{_NAME})"
     rf"(?=\s*[,.;:)]|\s*$|\s+{_STOP_VERBS})"
 )
 
@@ -370,7 +370,20 @@ def people_in_text(context: Context) -> list[dict[str, str | None]]:
                 continue  # "Bí thư Huyện ủy Châu Đức": a place, not a person
             if position:
                 found.append({"name": name, "position": position})
+        # "Phát biểu chỉ đạo tại hội nghị, ông Lê Văn A lưu ý …": a speaker
+        # at the meeting named without a position is there all the same.
+        if _AT_THE_MEETING.search(paragraph):
+            for match in _SPEAKER.finditer(paragraph):
+                found.append({"name": match.group("name"), "position": None})
     return found
+
+
+_AT_THE_MEETING = re.compile(r"(?i:phát biểu|tại hội nghị|tại buổi|kết luận)")
+_SPEAKER = re.compile(
+    rf"(?:^|[,.;]\s*)(?i:ông|bà|đồng chí)\s+(?P<name>{_NAME})\s+"
+    r"(?:đã\s+)?(?:phát biểu|lưu ý|nhấn mạnh|khẳng định|đề nghị|yêu cầu|chỉ đạo"
+    r"|kết luận|chúc mừng|biểu dương|ghi nhận|đánh giá cao)\b"
+)
 
 
 def _joined_positions(first: str, second: str) -> str:

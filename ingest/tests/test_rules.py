@@ -223,3 +223,25 @@ def test_money_spelt_ti_is_billions():
         "Các đơn vị đã sửa chữa 40 căn nhà với tổng kinh phí hơn 3 tỉ đồng."
     )["indicators"]
     assert [i["value"] for i in found if i["unit"] == "VND"] == [3_000_000_000]
+
+
+def test_a_long_chain_of_positions_before_the_name_is_read_whole():
+    found = people(
+        "Phát biểu khai mạc, Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng "
+        "Ban Tuyên giáo và Dân vận Trung ương Hoàng Văn Sơn khẳng định ý nghĩa của "
+        "hội nghị."
+    )
+    assert found == {
+        "Hoàng Văn Sơn": "Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng Ban "
+        "Tuyên giáo và Dân vận Trung ương"
+    }
+
+
+def test_a_speaker_at_the_meeting_named_without_a_position_attended():
+    found = people(
+        "Sáng 5/3, Ban Dân vận Tỉnh ủy tổ chức hội nghị tổng kết năm 2024.\n"
+        "Phát biểu chỉ đạo tại hội nghị, ông Lê Văn Tám lưu ý các cấp cần đổi mới."
+    )
+    assert found == {"Lê Văn Tám": None}
+    # not someone quoted outside the meeting
+    assert people("Ông Lê Văn Tám đề nghị xã sớm làm đường.") == {}
