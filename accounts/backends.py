@@ -36,6 +36,17 @@ class CaseInsensitiveModelBackend(ModelBackend):
             return user
         return None
 
+    def get_user(self, user_id: Any) -> Any:
+        """The signed-in user of a request, with their unit in the same query:
+        every page asks for the unit (the scope rule), so it is not a second
+        round trip."""
+        model = get_user_model()
+        try:
+            user = model._default_manager.select_related("unit").get(pk=user_id)
+        except model.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None
+
 
 def axes_username(request: HttpRequest, credentials: dict[str, Any] | None) -> str:
     """The username django-axes counts failures for: folded to lower case, so

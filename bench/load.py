@@ -20,7 +20,9 @@ free port, then runs locust headless
 
 It prints, per page, requests, failures, median, p95 and p99 (ms), with the
 p95 over all pages except document downloads (reported apart), the ratio of
-(2)'s throughput to (3)'s, and writes everything as JSON to bench/results/.
+(2)'s throughput to (3)'s, the CPU milliseconds each request cost the web
+server, the database and the load generator in (2) and (3), and writes
+everything as JSON to bench/results/.
 Nothing is asserted: the figures are for the reader.
 """
 
@@ -182,6 +184,48 @@ def run_locust(
     ]
 
 
+def _cpu_seconds(server: subprocess.Popen[str]) -> dict[str, float]:
+    """CPU seconds used so far by the web server (master and workers), the
+    PostgreSQL server's processes and this script's finished children (the
+    load generator)."""
+    import resource
+
+    import psutil
+
+    def used(process: psutil.Process) -> float:
+        try:
+            times = process.cpu_times()
+        except psutil.Error:
+            return 0.0
+        return float(times.user + times.system)
+
+    web = psutil.Process(server.pid)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "web": used(web) + sum(used(p) for p in web.children(recursive=True)),
+        "database": sum(
+            used(p)
+            for p in psutil.process_iter(["name"])
+            if p.info["name"] == "postgres"
+        ),
+        "load generator": children.ru_utime + children.ru_stime,
+    }
+
+
+def cpu_split(
+    before: dict[str, float], after: dict[str, float], requests: int
+) -> dict[str, float]:
+    """Milliseconds of CPU per request, by process group."""
+    split = {k: (after[k] - before[k]) * 1000 / max(1, requests) for k in before}
+    split["total"] = sum(split.values())
+    return split
+
+
+def print_split(title: str, split: dict[str, float]) -> None:
+    parts = ", ".join(f"{k} {v:.1f}" for k, v in split.items())
+    print(f"CPU per request, {title} (ms): {parts}")
+
+
 def table(title: str, rows: list[dict[str, Any]]) -> None:
     print(f"\n{title}")
     heads = ("requests", "failures", "median", "p95", "p99")
@@ -239,6 +283,7 @@ def main() -> None:
             f"pages p95 (documents and sign-in excluded): worst page {worst:.0f} ms, "
             f"mean over requests {weighted:.0f} ms"
         )
+        before = _cpu_seconds(server)
         flat = run_locust(
             "flat out",
             host,
@@ -247,15 +292,31 @@ def main() -> None:
             env | {"LOAD_WAIT": "0"},
             "Pages",
         )
+        flat_cpu = cpu_split(
+            before,
+            _cpu_seconds(server),
+            next(r for r in flat if r["page"] == "Aggregated")["requests"],
+        )
         table(
             f"flat out: {args.users} staff, no wait, no documents, "
             f"{args.flat_seconds} s",
             flat,
         )
+        before = _cpu_seconds(server)
         trivial = run_locust(
             "trivial", host, args.users, args.flat_seconds, env, "Trivial"
         )
+        trivial_cpu = cpu_split(
+            before,
+            _cpu_seconds(server),
+            next(r for r in trivial if r["page"] == "Aggregated")["requests"],
+        )
         table(f"trivial: /healthz, {args.users} clients, no wait", trivial)
+        # Where the time goes: the ratio is bounded by the pages' CPU per
+        # request against the health check's, on the same cores.
+        print()
+        print_split("staff pages", flat_cpu)
+        print_split("health check", trivial_cpu)
         total = next(r for r in flat if r["page"] == "Aggregated")["rps"]
         base = next(r for r in trivial if r["page"] == "Aggregated")["rps"]
         print(
@@ -269,6 +330,7 @@ def main() -> None:
             pages_p95_worst_ms=worst,
             pages_p95_weighted_ms=weighted,
             throughput_ratio=total / base,
+            cpu_ms_per_request={"pages": flat_cpu, "trivial": trivial_cpu},
         )
     finally:
         server.terminate()

@@ -220,6 +220,12 @@ CACHES = {
 # Per user (or address, before signing in), per minute: documents generated,
 # files uploaded or imported, searches and list exports. Over the limit, a
 # page says so in Vietnamese with status 429 and Retry-After.
+# With a shared cache (Redis), sessions are read from it and written through
+# to the database: a page costs no session query. Without one, each process's
+# own memory would keep a signed-out session alive in the others: the
+# database alone then.
+if CACHE_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 RATE_LIMITS = {
     "documents": env_str("RATE_LIMIT_DOCUMENTS", "30/m"),
     "uploads": env_str("RATE_LIMIT_UPLOADS", "20/m"),

@@ -77,3 +77,15 @@ def test_widgets_drawn_by_jinja2_are_djangos_own_html():
         assert squeezed(str(jinja[name])) == squeezed(str(django_language[name])), name
     assert "selected>Văn hóa – xã hội" in str(jinja["kind"])
     assert "&lt;b&gt;&amp;" in str(jinja["note"])
+
+
+@pytest.mark.django_db
+def test_a_signed_in_page_reads_the_user_and_their_unit_in_one_query(world, client_as):
+    client = client_as(world.province_officer)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/khong-co-trang-nay/")
+    assert response.status_code == 404
+    # the session, then the user with the unit the scope rule needs: no more
+    tables = [q["sql"].split(" FROM ", 1)[1].split()[0] for q in queries]
+    assert tables == ['"django_session"', '"accounts_user"']
+    assert '"org_unit"' in queries[1]["sql"]
