@@ -184,10 +184,10 @@ def run_locust(
     ]
 
 
-def _cpu_seconds(server: subprocess.Popen[str]) -> dict[str, float]:
+def _cpu_seconds(server: subprocess.Popen[str]) -> dict[str, Any]:
     """CPU seconds used so far by the web server (master and workers), the
-    PostgreSQL server's processes and this script's finished children (the
-    load generator)."""
+    PostgreSQL server's processes (by process: its backends come and go) and
+    this script's finished children (the load generator)."""
     import resource
 
     import psutil
@@ -203,20 +203,29 @@ def _cpu_seconds(server: subprocess.Popen[str]) -> dict[str, float]:
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {
         "web": used(web) + sum(used(p) for p in web.children(recursive=True)),
-        "database": sum(
-            used(p)
+        "database": {
+            p.pid: used(p)
             for p in psutil.process_iter(["name"])
             if p.info["name"] == "postgres"
-        ),
+        },
         "load generator": children.ru_utime + children.ru_stime,
     }
 
 
 def cpu_split(
-    before: dict[str, float], after: dict[str, float], requests: int
+    before: dict[str, Any], after: dict[str, Any], requests: int
 ) -> dict[str, float]:
-    """Milliseconds of CPU per request, by process group."""
-    split = {k: (after[k] - before[k]) * 1000 / max(1, requests) for k in before}
+    """Milliseconds of CPU per request, by process group (a database process
+    that ended in between is not counted: its last reading is lost)."""
+    used = {
+        "web": after["web"] - before["web"],
+        "database": sum(
+            cpu - before["database"].get(pid, 0.0)
+            for pid, cpu in after["database"].items()
+        ),
+        "load generator": after["load generator"] - before["load generator"],
+    }
+    split = {k: v * 1000 / max(1, requests) for k, v in used.items()}
     split["total"] = sum(split.values())
     return split
 
