@@ -103,11 +103,12 @@ def indicators(context: Context) -> list[dict[str, Any]]:
     # "vận động nhân dân hiến 3.200 m2 đất làm đường giao thông",
     # "trao tặng 1.500 suất quà cho hộ nghèo", "hỗ trợ xây dựng 35 căn nhà …"
     for match in re.finditer(
-        rf"((?:vận động[^.;,]{{0,40}}?\s|(?:[{LOWER}]+\s+){{0,4}})?(?:hỗ trợ xây dựng|xây dựng|xây tặng|hiến|đóng góp|làm mới|sửa chữa|nâng cấp|trao tặng|tặng))\s+(?:được\s+)?"
+        rf"((?<!\w)(?:vận động[^.;,]{{0,40}}?\s|(?:[{UPPER}]?[{LOWER}]+\s+){{0,4}})?(?:hỗ trợ xây dựng|xây dựng|xây tặng|hiến|đóng góp|làm mới|sửa chữa|nâng cấp|trao tặng|tặng))\s+(?:được\s+)?"
         rf"{COUNT}\s+(m2|m²|km|ha|ngày công|suất quà|phần quà|căn)\b((?:\s+(?!và\b)[{LOWER}{UPPER}]+){{0,6}})",
         text,
     ):
         verb, count, unit, thing = match.groups()
+        verb = re.sub(r"(?:^|\s)(?:đã|đã được)\s", " ", verb)
         label = (
             f"{verb} {thing}"
             if unit in {"m2", "m²", "km", "ha", "căn"}
@@ -173,7 +174,9 @@ def indicators(context: Context) -> list[dict[str, Any]]:
             r"(\d[\d.,]*)\s*(triệu|tỷ|tỉ|nghìn|ngàn)(?:\s+đồng)?", sentence
         )
         if money is None or not re.search(
-            r"kinh phí|giải ngân|hỗ trợ|vận động|quyên góp|ủng hộ", sentence, re.I
+            r"kinh phí|giải ngân|hỗ trợ|vận động|quyên góp|ủng hộ|đóng góp|huy động",
+            sentence,
+            re.I,
         ):
             continue
         amount = parse_number(f"{money.group(1)} {money.group(2)}")
@@ -184,7 +187,9 @@ def indicators(context: Context) -> list[dict[str, Any]]:
             sentence[: money.start()],
             maxsplit=1,
         )[0]
-        verb = re.search(r"giải ngân|vận động|quyên góp|ủng hộ", sentence, re.I)
+        verb = re.search(
+            r"giải ngân|vận động|quyên góp|ủng hộ|đóng góp|huy động", sentence, re.I
+        )
         # "Qua 3 năm, các ấp đã vận động hơn …": the clause with the money.
         label = re.sub(
             r"\s+(?:hơn|gần|trên|khoảng|được)$", "", tidy(label.split(",")[-1])
@@ -411,4 +416,15 @@ def _counted(clause: str, sentence: str) -> dict[str, Any] | None:
         label = tidy(f"{unit} {thing} {verb}")
     if not label or label == unit:
         return None
-    return measure(label, value, of=of, unit=unit)
+    percent = None
+    if of is not None:
+        # "hòa giải thành công 38/41 vụ việc, đạt 92,7%": the share follows
+        end = sentence.find(clause) + len(clause)
+        share = _SHARE_AFTER.match(sentence, end) if end >= len(clause) else None
+        percent = decimal_number(share.group(1)) if share else None
+    return measure(label, value, of=of, percent=percent, unit=unit)
+
+
+_SHARE_AFTER = re.compile(
+    r"\s*,\s*(?:đạt|chiếm)(?:\s+(?:tỷ lệ|tỉ lệ))?\s+(\d+(?:,\d+)?)\s*%"
+)

@@ -245,3 +245,15 @@ def test_a_speaker_at_the_meeting_named_without_a_position_attended():
     assert found == {"Lê Văn Tám": None}
     # not someone quoted outside the meeting
     assert people("Ông Lê Văn Tám đề nghị xã sớm làm đường.") == {}
+
+
+def test_money_given_by_dong_gop_and_a_share_after_a_fraction_are_read():
+    found = extract(
+        "Năm qua, Nhân dân đã hiến 900 m² đất mở đường, đóng góp hơn 1,5 tỷ đồng "
+        "làm đường điện chiếu sáng. Các tổ hòa giải đã hòa giải thành công 20/25 "
+        "vụ việc, đạt 80%."
+    )["indicators"]
+    rows = {(i["value"], i["of"], i["percent"], i["unit"]): i["label"] for i in found}
+    assert rows[(900, None, None, "m2")] == "Nhân dân hiến đất mở đường"
+    assert (1_500_000_000, None, None, "VND") in rows
+    assert (20, 25, 80, "vụ việc") in rows
