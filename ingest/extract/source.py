@@ -162,7 +162,8 @@ _BYLINE = re.compile(
     r"|tin|bài|bài viết|nhóm phóng viên)\s*:\s*(.+)$",
     re.I,
 )
-_PERSON_WORD = r"(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*|[A-ZĐÀ-Ỹ]{1,2}\.)"
+# "H’Ly", "Ksor H’Nhi": a capital, an apostrophe and a name run together.
+_PERSON_WORD = r"(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*(?:[’'][A-ZĐÀ-Ỹ][a-zà-ỹđ]*)?|[A-ZĐÀ-Ỹ]{1,2}\.)"
 _AUTHOR_NAME = rf"(?:{_PERSON_WORD}(?:\s*{_PERSON_WORD})*)"
 _AUTHORS = re.compile(rf"^{_AUTHOR_NAME}(?:\s*[-–,]\s*{_AUTHOR_NAME}){{0,3}}$")
 # Lines after the article that are the site's: where it came from, views, sharing.

@@ -257,3 +257,21 @@ def test_money_given_by_dong_gop_and_a_share_after_a_fraction_are_read():
     assert rows[(900, None, None, "m2")] == "Nhân dân hiến đất mở đường"
     assert (1_500_000_000, None, None, "VND") in rows
     assert (20, 25, 80, "vụ việc") in rows
+
+
+def test_a_byline_name_with_an_apostrophe_is_read():
+    text = (
+        "Sáng 12-3, Đảng ủy xã Ea Tân tổ chức hội nghị tổng kết công tác dân vận "
+        "năm 2024.\nHội nghị đã biểu dương các mô hình tiêu biểu.\nH’Nhi"
+    )
+    assert extract(text)["source"]["author"] == "H’Nhi"
+
+
+def test_a_results_label_does_not_reach_back_over_va_into_the_last_result():
+    found = extract(
+        "Nhân dân đã làm mới 3 km đường giao thông nông thôn và xây tặng 6 căn nhà "
+        "đại đoàn kết cho hộ nghèo."
+    )["indicators"]
+    assert [i["label"] for i in found if i["unit"] == "căn"] == [
+        "xây tặng nhà đại đoàn kết cho hộ nghèo"
+    ]
