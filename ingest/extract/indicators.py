@@ -232,7 +232,7 @@ def targets(context: Context) -> list[dict[str, Any]]:
 
 _AT_LEAST = re.compile(
     rf"(?:ít nhất|tối thiểu|không dưới)\s+{COUNT}\s+([{LOWER}0-9²]+)"
-    rf"((?:\s+[{LOWER}{UPPER}]+){{0,6}})"
+    rf"((?:\s+(?:[–-]\s+)?[{LOWER}{UPPER}]+){{0,6}})"  # "xanh – sạch – đẹp"
 )
 _MEASURES = {"km", "m", "m2", "m²", "ha", "tấn"}
 
@@ -252,10 +252,14 @@ def _at_least(text: str) -> list[dict[str, Any]]:
             if match is None:
                 continue
             count, unit, thing = match.groups()
-            verb = clause[: match.start()].replace(subject, " ") if subject else ""
-            verb = verb if subject else clause[: match.start()]
             words = [unit] if unit not in _MEASURES else []
-            label = tidy(" ".join([subject, verb, *words, thing]))
+            before = clause[: match.start()]
+            if re.search(rf"\b(?:mỗi|mọi)\s", before) or not subject:
+                # "…, mỗi chi hội đảm nhận ít nhất 1 tuyến": its own subject
+                label = tidy(" ".join([before, *words, thing]))
+            else:
+                verb = before.replace(subject, " ")
+                label = tidy(" ".join([subject, verb, *words, thing]))
             found.append(
                 {"label": label, "at_least": whole_number(count), "unit": unit}
             )

@@ -275,3 +275,14 @@ def test_a_results_label_does_not_reach_back_over_va_into_the_last_result():
     assert [i["label"] for i in found if i["unit"] == "căn"] == [
         "xây tặng nhà đại đoàn kết cho hộ nghèo"
     ]
+
+
+def test_a_target_with_its_own_each_keeps_it_and_its_dashed_name():
+    found = extract(
+        "Theo kế hoạch, mỗi thôn ra quân ít nhất 3 buổi tổng vệ sinh, mỗi chi đoàn "
+        "nhận ít nhất 1 tuyến đường xanh – sạch – đẹp."
+    )["targets"]
+    assert [t["label"] for t in found] == [
+        "mỗi thôn ra quân buổi tổng vệ sinh",
+        "mỗi chi đoàn nhận tuyến đường xanh – sạch – đẹp",
+    ]
