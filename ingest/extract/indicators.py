@@ -254,7 +254,7 @@ def _at_least(text: str) -> list[dict[str, Any]]:
             count, unit, thing = match.groups()
             words = [unit] if unit not in _MEASURES else []
             before = clause[: match.start()]
-            if re.search(rf"\b(?:mỗi|mọi)\s", before) or not subject:
+            if re.search(r"\b(?:mỗi|mọi)\s", before) or not subject:
                 # "…, mỗi chi hội đảm nhận ít nhất 1 tuyến": its own subject
                 label = tidy(" ".join([before, *words, thing]))
             else:
