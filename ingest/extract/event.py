@@ -484,10 +484,10 @@ def partners(context: Context) -> list[str]:
         clause = re.sub(
             r"(?i:^(?:đại diện|lãnh đạo)\s+)", "", strip_lead_prefix(clause)
         )
-        pair = re.split(r"\s+và\s+", clause)
+        pair = re.split(r"\s+và\s+(?!Dân vận)", clause)  # "Tuyên giáo và Dân vận"
         if (
             len(pair) == 2
-            and all(len(p.split()) <= 9 for p in pair)
+            and all(len(p.split()) <= 12 for p in pair)
             and not _HOLDS.search(clause)
         ):
             parties.extend(pair)  # "A và B ký kết chương trình phối hợp"

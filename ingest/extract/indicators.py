@@ -42,6 +42,12 @@ _GROUP_SHARE = re.compile(
 )
 
 
+def _dangling(label: str) -> str:
+    """A label cut before the next count loses the words that led to it:
+    "46 buổi tuyên truyền cho hơn 3.200 lượt người" → "… tuyên truyền"."""
+    return re.sub(r"(?:\s+(?:cho|với|của|hơn|gần|trên|khoảng))+\s*$", "", label)
+
+
 def indicators(context: Context) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     text = " ".join(context.paragraphs)
@@ -125,7 +131,8 @@ def indicators(context: Context) -> list[dict[str, Any]]:
         text,
     ):
         count, unit, thing = match.groups()
-        found.append(measure(tidy(f"{unit} {thing}"), whole_number(count), unit=unit))
+        label = _dangling(tidy(f"{unit} {thing}"))
+        found.append(measure(label, whole_number(count), unit=unit))
     # "98,2% khu dân cư đạt danh hiệu khu dân cư văn hóa"
     shares = set()
     for match in re.finditer(
@@ -231,8 +238,10 @@ def targets(context: Context) -> list[dict[str, Any]]:
 
 
 _AT_LEAST = re.compile(
-    rf"(?:ít nhất|tối thiểu|không dưới)\s+{COUNT}\s+([{LOWER}0-9²]+)"
-    rf"((?:\s+(?:[–-]\s+)?[{LOWER}{UPPER}]+){{0,6}})"  # "xanh – sạch – đẹp"
+    rf"(?:ít nhất|tối thiểu|không dưới)\s+{COUNT}\s+"
+    rf"(mô hình|lượt người|ngày công|căn nhà|suất quà|phần quà|[{LOWER}0-9²]+)"
+    # "xanh – sạch – đẹp", "mô hình “Dân vận khéo” về an ninh trật tự"
+    rf"((?:\s+(?:[–-]\s+)?[“\"]?[{LOWER}{UPPER}]+[”\"]?){{0,8}})"
 )
 _MEASURES = {"km", "m", "m2", "m²", "ha", "tấn"}
 
@@ -243,7 +252,9 @@ def _at_least(text: str) -> list[dict[str, Any]]:
     "ít nhất N" is a target; the "mỗi …" of the sentence is in each label."""
     found: list[dict[str, Any]] = []
     for sentence in split_sentences(text):
-        if not re.search(r"(?i:kế hoạch|phấn đấu|mục tiêu|mỗi|phải)", sentence):
+        if not re.search(
+            r"(?i:kế hoạch|phấn đấu|mục tiêu|mỗi|phải|theo chương trình)", sentence
+        ):
             continue
         each = re.search(rf"\b(?:mỗi|mọi)\s+[{LOWER}]+", sentence)
         subject = each.group(0) if each else ""
@@ -298,6 +309,7 @@ _UNITS = (
     "phần",
     "suất",
     "chiếc",
+    "khẩu",  # súng, the guns handed in
     "con",
     "tấn",
     "cuộc",
@@ -405,7 +417,7 @@ def _counted(clause: str, sentence: str) -> dict[str, Any] | None:
     thing = after[: stop.start()] if stop else after
     following = _COUNTED.search(thing)
     if following is not None:  # "… làm mới 12,5 km …": up to the next count
-        thing = thing[: following.start()]
+        thing = _dangling(thing[: following.start()])
     thing = " ".join(thing.split()[:12])
     words = _OPENING.sub("", clause[: match.start()]).split()
     # A long clause ending in its count ("triển khai, quán triệt … trong nội

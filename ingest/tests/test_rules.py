@@ -286,3 +286,36 @@ def test_a_target_with_its_own_each_keeps_it_and_its_dashed_name():
         "mỗi thôn ra quân buổi tổng vệ sinh",
         "mỗi chi đoàn nhận tuyến đường xanh – sạch – đẹp",
     ]
+
+
+def test_the_new_bodys_name_with_va_signs_beside_its_partner():
+    found = extract(
+        "Chiều 4-2, Ban Tuyên giáo và Dân vận Đảng ủy xã Tân Lộc và Công an xã Tân "
+        "Lộc tổ chức hội nghị ký kết chương trình phối hợp giai đoạn 2026 – 2030."
+    )
+    assert found["coordination_partners"] == ["Công an xã Tân Lộc"]
+
+
+def test_a_count_before_another_loses_the_words_that_led_to_it_and_guns_are_counted():
+    found = extract(
+        "Kết quả phối hợp công tác dân vận giữa hai đơn vị\n"
+        "Hai đơn vị đã phối hợp tổ chức 30 buổi tuyên truyền pháp luật cho "
+        "hơn 2.000 lượt người, vận động Nhân dân giao nộp 9 khẩu súng tự chế."
+    )["indicators"]
+    labels = {i["unit"]: i["label"] for i in found}
+    assert labels["buổi"] == "buổi tuyên truyền pháp luật"
+    assert labels["khẩu"].startswith("khẩu súng tự chế")
+
+
+def test_a_target_counted_in_models_keeps_the_models_quoted_name():
+    found = extract(
+        "Theo chương trình, hai bên phối hợp xây dựng ít nhất 4 mô hình “Dân vận "
+        "khéo” về an ninh trật tự."
+    )["targets"]
+    assert found == [
+        {
+            "label": "hai bên phối hợp xây dựng mô hình “Dân vận khéo” về an ninh trật tự",
+            "at_least": 4,
+            "unit": "mô hình",
+        }
+    ]
