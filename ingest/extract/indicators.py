@@ -45,7 +45,7 @@ _GROUP_SHARE = re.compile(
 def _dangling(label: str) -> str:
     """A label cut before the next count loses the words that led to it:
     "46 buổi tuyên truyền cho hơn 3.200 lượt người" → "… tuyên truyền"."""
-    return re.sub(r"(?:\s+(?:cho|với|của|hơn|gần|trên|khoảng))+\s*$", "", label)
+    return re.sub(r"(?:\s+(?:cho|với|của|hơn|gần|trên|khoảng|tại|ở))+\s*$", "", label)
 
 
 def indicators(context: Context) -> list[dict[str, Any]]:
@@ -127,7 +127,7 @@ def indicators(context: Context) -> list[dict[str, Any]]:
         )
     # "tổ chức 86 cuộc đối thoại trực tiếp với Nhân dân"
     for match in re.finditer(
-        rf"tổ chức\s+(?:được\s+)?{COUNT}\s+(cuộc|buổi|lớp)\s+((?:[a-zà-ỹđA-ZĐÀ-Ỹ]+(?:,(?=\s[a-zà-ỹđ]))?\s*){{1,7}})",
+        rf"tổ chức\s+(?:được\s+)?{COUNT}\s+(cuộc|buổi|lớp)\s+((?:[a-zà-ỹđA-ZĐÀ-Ỹ]+(?:,(?=\s[a-zà-ỹđ]))?\s*){{1,14}})",
         text,
     ):
         count, unit, thing = match.groups()
@@ -403,6 +403,8 @@ def _counted(clause: str, sentence: str) -> dict[str, Any] | None:
     match = _COUNTED.search(clause)
     if match is None or _NOT_RESULT.search(sentence):
         return None
+    if re.search(r"(?i:\b(?:tại|ở)\s*)$", clause[: match.start()]):
+        return None  # "… với Nhân dân tại 78 xã, phường": where, not what was done
     value: int | float | None = (
         decimal_number(match.group(1))
         if "," in match.group(1)

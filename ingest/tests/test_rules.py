@@ -319,3 +319,15 @@ def test_a_target_counted_in_models_keeps_the_models_quoted_name():
             "unit": "mô hình",
         }
     ]
+
+
+def test_a_count_of_places_after_tai_is_where_not_a_result():
+    found = extract(
+        "Kết quả công tác dân vận chính quyền trong quý III\n"
+        "Trong quý, các cấp ủy đã tổ chức 120 cuộc đối thoại trực tiếp giữa người "
+        "đứng đầu cấp ủy, chính quyền với Nhân dân tại 40 xã, phường."
+    )["indicators"]
+    assert [(i["value"], i["unit"]) for i in found] == [(120, "cuộc")]
+    assert found[0]["label"].startswith(
+        "cuộc đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính quyền"
+    )
