@@ -109,7 +109,7 @@ def indicators(context: Context) -> list[dict[str, Any]]:
     # "vận động nhân dân hiến 3.200 m2 đất làm đường giao thông",
     # "trao tặng 1.500 suất quà cho hộ nghèo", "hỗ trợ xây dựng 35 căn nhà …"
     for match in re.finditer(
-        rf"((?<!\w)(?:vận động[^.;,]{{0,40}}?\s|(?:(?!và\s)[{UPPER}]?[{LOWER}]+\s+){{0,4}})?(?:hỗ trợ xây dựng|xây dựng|xây tặng|hiến|đóng góp|làm mới|sửa chữa|nâng cấp|trao tặng|tặng))\s+(?:được\s+)?"
+        rf"((?<!\w)(?:vận động[^.;,]{{0,40}}?\s|(?:(?!(?:và|tỷ|tỉ|triệu|nghìn|ngàn|đồng)\s)[{UPPER}]?[{LOWER}]+\s+){{0,4}})?(?:hỗ trợ xây dựng|xây dựng|xây tặng|hiến|đóng góp|làm mới|sửa chữa|nâng cấp|trao tặng|tặng))\s+(?:được\s+)?"
         rf"{COUNT}\s+(m2|m²|km|ha|ngày công|suất quà|phần quà|căn)\b((?:\s+(?!và\b)[{LOWER}{UPPER}]+){{0,8}})",
         text,
     ):

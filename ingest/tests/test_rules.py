@@ -331,3 +331,13 @@ def test_a_count_of_places_after_tai_is_where_not_a_result():
     assert found[0]["label"].startswith(
         "cuộc đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính quyền"
     )
+
+
+def test_a_houses_label_does_not_take_the_money_before_it():
+    found = extract(
+        "Kết quả vận động xây dựng nhà đại đoàn kết năm 2025\n"
+        "Nhân dân đã đóng góp 2,1 tỷ đồng xây dựng 40 căn nhà đại đoàn kết."
+    )["indicators"]
+    assert [i["label"] for i in found if i["unit"] == "căn"] == [
+        "xây dựng nhà đại đoàn kết"
+    ]
