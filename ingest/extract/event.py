@@ -266,7 +266,8 @@ def place_of(lead: str, kind: str | None = None) -> str | None:
     """Where it was held: "tại Hội trường …", "tại xã A, huyện B"; a campaign
     is held "trên địa bàn xã A" (LABELING.md)."""
     match = re.search(
-        r"(?:^|[,.]\s*|\s)tại\s+(?!hội nghị|buổi|lễ|đây|địa phương|cơ sở)([^,.;]+"
+        # "tại các chi bộ", "tại những điểm cầu": everywhere, not where it was held
+        r"(?:^|[,.]\s*|\s)tại\s+(?!hội nghị|buổi|lễ|đây|địa phương|cơ sở|các\s|những\s)([^,.;]+"
         r"(?:,\s*(?:huyện|tỉnh|thành phố|quận|thị xã)\s+[^,.;]+)?)",
         lead,
         re.I,

@@ -230,7 +230,9 @@ def targets(context: Context) -> list[dict[str, Any]]:
         re.I,
     ):
         label, count, unit, thing = match.groups()
-        label = tidy(f"{label} {thing.replace('“', '').replace('”', '')}")
+        label = label.rsplit(": ", 1)[-1]  # "chỉ tiêu 6 tháng cuối năm: mỗi …"
+        words = unit if unit in {"mô hình", "căn nhà", "suất quà", "phần quà"} else ""
+        label = tidy(f"{label} {words} {thing.replace('“', '').replace('”', '')}")
         found.append({"label": label, "at_least": whole_number(count), "unit": unit})
     if not found:
         found = _at_least(text)

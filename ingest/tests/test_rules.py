@@ -341,3 +341,21 @@ def test_a_houses_label_does_not_take_the_money_before_it():
     assert [i["label"] for i in found if i["unit"] == "căn"] == [
         "xây dựng nhà đại đoàn kết"
     ]
+
+
+def test_an_online_meetings_points_are_not_its_place_and_a_targets_period_is_no_label():
+    found = extract(
+        "Sơ kết công tác dân vận 6 tháng đầu năm 2026 của phường\n"
+        "Sáng 30/6/2026, Đảng ủy phường Tân Hưng tổ chức hội nghị trực tuyến sơ kết "
+        "công tác dân vận 6 tháng đầu năm với 20 điểm cầu tại các chi bộ.\n"
+        "Hội nghị đề ra chỉ tiêu 6 tháng cuối năm: mỗi chi bộ xây dựng ít nhất 1 "
+        "mô hình “Dân vận khéo”."
+    )
+    assert found["event"]["place"] is None
+    assert found["targets"] == [
+        {
+            "label": "mỗi chi bộ xây dựng mô hình Dân vận khéo",
+            "at_least": 1,
+            "unit": "mô hình",
+        }
+    ]
