@@ -137,7 +137,7 @@ def _article_event(
     found["locality"], found["organizer"] = event.usual_spelling(
         context, found["locality"], found["organizer"]
     )
-    visiting = (found["organizer"] or "").lower().startswith("đoàn")
+    visiting = event.is_delegation(found["organizer"])  # its visit is no home
     if found["organizer"] and found["locality"] and not visiting:
         found["organizer"] = event.complete_organizer(
             found["organizer"], found["locality"]

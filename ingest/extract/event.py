@@ -154,6 +154,11 @@ def _organizations(lead: str, at: int) -> bool:
     return bool(_ORGANIZATIONS.match(lead, at) or _MANY.search(lead[:at]))
 
 
+def is_delegation(organizer: str | None) -> bool:
+    """An organizer read by ``DELEGATION``: a visiting delegation."""
+    return (organizer or "").lower().startswith("đoàn ")
+
+
 def organizer_of(lead: str) -> str | None:
     """The body before the verb that held the event, as the text names it:
     "Sáng 12-10, Quận ủy Liên Chiểu tổ chức …" → "Quận ủy Liên Chiểu"; a
@@ -290,7 +295,7 @@ def locality_of(
     """The unit whose work is reviewed: named by the organizer ("Thị ủy Điện
     Bàn", "Khối vận phường Tam Quan Nam"), else by the title or the site's
     banner, at the organizer's level; a delegation's is the unit it visits."""
-    if organizer and organizer.lower().startswith("đoàn") and lead:
+    if is_delegation(organizer) and lead:
         visited = UNIT_MENTION.search(_TP.sub("thành phố ", place_of(lead) or ""))
         if visited is not None:
             return f"{visited.group(1).lower()} {visited.group(2)}"
