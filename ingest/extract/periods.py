@@ -14,7 +14,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ingest.extract.text import LEAD_DATE, WORDY_DATE, YEAR_WORD, Context, make_date
+from ingest.extract.text import (
+    DATE_IN_LINE,
+    LEAD_DATE,
+    WORDY_DATE,
+    YEAR_WORD,
+    Context,
+    make_date,
+)
 
 Period = dict[str, str]
 
@@ -347,9 +354,7 @@ def event_date(
     # the same day written in full in the lead gives its year (the latest).
     same_day = [
         int(y)
-        for d, m, y in re.findall(
-            r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", lead
-        )
+        for d, m, y in DATE_IN_LINE.findall(lead)
         if (int(d), int(m)) == (int(day), int(month))
     ]
     if same_day:

@@ -162,7 +162,7 @@ COUNT = r"(\d[\d.]*)"
 QUOTE = r"[“\"]([^”\"]{3,120})[”\"]"
 
 
-_DATE_IN_LINE = re.compile(
+DATE_IN_LINE = re.compile(
     r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)"
 )
 _TIME = re.compile(r"\b\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?\b")
@@ -179,7 +179,7 @@ def dateline_date(line: str) -> dt.date | None:
     (a lead) is not a dateline."""
     if len(line) > 120:
         return None
-    match = _DATE_IN_LINE.search(line)
+    match = DATE_IN_LINE.search(line)
     if match is None:
         return None
     rest = _TIME.sub(" ", line[: match.start()] + " " + line[match.end() :])
