@@ -7,7 +7,9 @@ import re
 from typing import Any
 
 from ingest.extract.text import (
+    LOWER,
     NAME_WORD,
+    UPPER,
     Context,
     dateline_date,
     is_dateline,
@@ -113,7 +115,7 @@ _SECTION = re.compile(
     r"^(?:Thời sự|Chính trị|Quốc phòng(?: - An ninh| – An ninh)?|An ninh|Xã hội"
     r"|Kinh tế|Văn hóa|Văn hoá|Tin tức(?: - Sự kiện| – Sự kiện)?|Pháp luật"
     r"|Tin địa phương|Tin hoạt động|Hoạt động|Xây dựng Đảng|Đoàn thể)\s+"
-    r"(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][a-zà-ỹđ]*\s+[a-zà-ỹđ])"
+    rf"(?=[{UPPER}][{LOWER}]*\s+[{LOWER}])"
 )
 
 
