@@ -110,7 +110,9 @@ def indicators(context: Context) -> list[dict[str, Any]]:
     # "trao tặng 1.500 suất quà cho hộ nghèo", "hỗ trợ xây dựng 35 căn nhà …"
     for match in re.finditer(
         rf"((?<!\w)(?:vận động[^.;,]{{0,40}}?\s|(?:(?!(?:và|tỷ|tỉ|triệu|nghìn|ngàn|đồng)\s)[{UPPER}]?[{LOWER}]+\s+){{0,4}})?(?:hỗ trợ xây dựng|xây dựng|xây tặng|hiến|đóng góp|làm mới|sửa chữa|nâng cấp|trao tặng|tặng))\s+(?:được\s+)?"
-        rf"{COUNT}\s+(m2|m²|km|ha|ngày công|suất quà|phần quà|căn)\b((?:\s+(?!và\b)[{LOWER}{UPPER}]+){{0,8}})",
+        # "hiến hơn 2,3 triệu m² đất": a decimal count with its multiplier
+        rf"(?:(?:hơn|gần|trên|khoảng)\s+)?(\d[\d.]*(?:,\d+)?(?:\s+(?:triệu|nghìn|ngàn))?)"
+        rf"\s+(m2|m²|km|ha|ngày công|suất quà|phần quà|căn)\b((?:\s+(?!và\b)[{LOWER}{UPPER}]+){{0,8}})",
         text,
     ):
         verb, count, unit, thing = match.groups()
@@ -120,11 +122,11 @@ def indicators(context: Context) -> list[dict[str, Any]]:
             if unit in {"m2", "m²", "km", "ha", "căn"}
             else f"{verb} {unit} {thing}"
         )
-        found.append(
-            measure(
-                tidy(label), whole_number(count), unit="m2" if unit == "m²" else unit
-            )
-        )
+        amount = parse_number(count)
+        if amount is None:
+            continue
+        value = int(amount) if amount == amount.to_integral_value() else float(amount)
+        found.append(measure(tidy(label), value, unit="m2" if unit == "m²" else unit))
     # "tổ chức 86 cuộc đối thoại trực tiếp với Nhân dân"
     for match in re.finditer(
         rf"tổ chức\s+(?:được\s+)?{COUNT}\s+(cuộc|buổi|lớp)\s+((?:[a-zà-ỹđA-ZĐÀ-Ỹ]+(?:,(?=\s[a-zà-ỹđ]))?\s*){{1,14}})",
@@ -177,8 +179,10 @@ def indicators(context: Context) -> list[dict[str, Any]]:
         )
     # "… giải ngân được 90 triệu": money
     for sentence in split_sentences(text):
-        money = re.search(
-            r"(\d[\d.,]*)\s*(triệu|tỷ|tỉ|nghìn|ngàn)(?:\s+đồng)?", sentence
+        money = re.search(  # "2,3 triệu m² đất" is an area, not money
+            r"(\d[\d.,]*)\s*(triệu|tỷ|tỉ|nghìn|ngàn)(?!\s*(?:m2|m²|m\b|ha\b|km\b|"
+            r"người|lượt|hộ|cây|tấn|ngày công|hội viên|đoàn viên))(?:\s+đồng)?",
+            sentence,
         )
         if money is None or not re.search(
             r"kinh phí|giải ngân|hỗ trợ|vận động|quyên góp|ủng hộ|đóng góp|huy động",

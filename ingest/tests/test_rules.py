@@ -359,3 +359,14 @@ def test_an_online_meetings_points_are_not_its_place_and_a_targets_period_is_no_
             "unit": "mô hình",
         }
     ]
+
+
+def test_millions_of_square_metres_are_an_area_not_money():
+    found = extract(
+        "Kết quả vận động Nhân dân hiến đất trong năm 2026\n"
+        "Nhân dân đã hiến hơn 1,2 triệu m² đất, đóng góp trên 300 tỷ đồng làm đường."
+    )["indicators"]
+    assert {(i["value"], i["unit"]) for i in found} == {
+        (1_200_000, "m2"),
+        (300_000_000_000, "VND"),
+    }
