@@ -166,3 +166,16 @@ class Trivial(HttpUser):
     @task
     def health(self) -> None:
         self.client.get("/healthz", name="healthz")
+
+
+class Shell(HttpUser):
+    """Signed in, a page with nothing but the site's shell (the password
+    changed notice): what every page costs before its own content. A second,
+    informative baseline beside the health check."""
+
+    wait_time = constant(0)
+    on_start = Pages.on_start
+
+    @task
+    def shell(self) -> None:
+        self.client.get("/tai-khoan/doi-mat-khau/xong/", name="signed-in shell")
