@@ -9,15 +9,16 @@
   F1 over items. Attendee names match exactly after normalisation, positions
   by a token overlap of at least 0.8. Awards, named initiatives and partners
   match exactly after normalisation. Indicators and targets match on every
-  number exactly, the unit when the gold gives one, and a label covering at
-  least 60 % of the gold label's words (SCHEMA.md leaves label matching open;
-  gold labels paraphrase the text).
+  number exactly, the unit when the gold gives one ("m²" is "m2"), and a
+  label covering at least 60 % of the gold label's words (SCHEMA.md leaves
+  label matching open; gold labels paraphrase the text).
 - Per field: precision, recall, F1; overall: micro F1 over every field of
   every document.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -164,6 +165,14 @@ def label_coverage(predicted: Any, gold: Any) -> float:
     return found / len(want)
 
 
+def _unit(value: Any) -> Any:
+    """A unit's comparison form: "m²" and "m2" are one unit (compatibility
+    folding turns the superscript into its digit)."""
+    return norm(
+        unicodedata.normalize("NFKC", value) if isinstance(value, str) else value
+    )
+
+
 def _same_measure(predicted: dict[str, Any], gold: dict[str, Any]) -> bool:
     """Indicators and targets: every number exact; the label, which gold files
     word freely ("hội viên phát triển" for "phát triển được 312 hội viên"),
@@ -174,7 +183,7 @@ def _same_measure(predicted: dict[str, Any], gold: dict[str, Any]) -> bool:
             continue
         if norm(predicted.get(key)) != norm(gold.get(key)):
             return False
-    if gold.get("unit") is not None and norm(predicted.get("unit")) != norm(
+    if gold.get("unit") is not None and _unit(predicted.get("unit")) != _unit(
         gold["unit"]
     ):
         return False

@@ -180,7 +180,9 @@ def _issuers(clause: str, verb: re.Match[str]) -> list[str | None]:
         candidate = agent.group(1)
     elif not verb.group(0).lower().startswith(("được", "nhận")):
         candidate = re.sub(
-            r"^\s*(?:tại hội nghị|dịp này|nhân dịp này|cũng tại hội nghị|tại buổi lễ)\s*,?\s*",
+            # "Tại ngày hội, Ủy ban MTTQ … tặng": the occasion, then the issuer
+            r"^\s*(?:(?:cũng\s+)?(?:tại|trong|nhân)\s+[^,]{2,40},"
+            r"|tại hội nghị|dịp này|nhân dịp này|cũng tại hội nghị|tại buổi lễ)\s*,?\s*",
             "",
             before.strip(),
             flags=re.I,

@@ -35,7 +35,8 @@ _HOLDS = re.compile(
 _EVENT_WORDS = re.compile(
     r"hội nghị|tổng kết|sơ kết|triển khai|đối thoại|tọa đàm|toạ đàm|hội thảo|diễn đàn"
     r"|\blễ\b|ra mắt|ra quân|phát động|buổi|giao ban|họp mặt|kỷ niệm|kỉ niệm|ký kết"
-    r"|hành quân|đợt công tác|chiến dịch|tuyên dương",
+    r"|hành quân|đợt công tác|chiến dịch|tuyên dương"
+    r"|ngày hội|hội thi|hội diễn|liên hoan|giao lưu",
     re.I,
 )
 # A delegation that inspects or works with a unit: "đoàn công tác của Ban Dân
@@ -190,6 +191,9 @@ def organizer_of(lead: str) -> str | None:
     return found
 
 
+_LEVEL_WORDS = r"(?i:tỉnh|thành phố|huyện|quận|thị xã|TP\.?)"
+
+
 def _body_before(before: str) -> str | None:
     """The body named last before the verb, without its date and place."""
     before = re.split(
@@ -211,8 +215,12 @@ def _body_before(before: str) -> str | None:
     ]
     if not parts:
         return None
-    # "Đảng ủy phường Tân Phong (tỉnh Lâm Hà)": the bracket names where.
+    # "Đảng ủy phường Tân Phong (tỉnh Lâm Hà)": the bracket names where,
+    # also before a co-host ("Đảng ủy xã A (tỉnh B) và Ban Chỉ huy …").
     organizer = re.sub(r"\s*\([^()]*\)\s*$", "", parts[-1]) or parts[-1]
+    organizer = tidy(
+        re.sub(rf"\s*\((?:{_LEVEL_WORDS})\s[^()]*\)(?=\s+và\s)", "", organizer)
+    )
     if len(organizer) > 150:
         return None
     if re.match(
@@ -465,21 +473,30 @@ def complete_organizer(organizer: str, locality: str) -> str:
 _SIGNS = r"(?i:(?:đã\s+)?(?:tổ chức\s+)?(?:hội nghị\s+|lễ\s+)?(?:ký kết|ký)\s+(?:các\s+)?(?:chương trình|kế hoạch|quy chế)\s+phối hợp)"
 
 
+# A unit's Party committee signs as the dân vận side ("Đảng ủy xã A và Ban
+# Chỉ huy Quân sự xã ký kết …"); a sector's ("Đảng ủy Quân sự tỉnh") may be
+# the partner.
+_PARTY_COMMITTEE = re.compile(
+    rf"(?:(?i:đảng)\s+{UY}\s+(?i:xã|phường|thị trấn|đặc khu)"
+    rf"|(?i:tỉnh|thành|huyện|quận|thị)\s*{UY})\b"
+)
+
+
 def partners(context: Context) -> list[str]:
     """The bodies a coordination programme was signed with, other than the
     dân vận body itself: "A và B ký kết chương trình phối hợp …", "ký kết
     chương trình phối hợp giữa A và B", "ký chương trình phối hợp với C"."""
-    text = " ".join(context.paragraphs)
+    text = "\n".join(context.paragraphs)  # a headline does not run into the lead
     parties: list[str] = []
     for match in re.finditer(
         r"(?i:ký(?: kết)?\s+(?:các\s+)?(?:chương trình|kế hoạch|quy chế) phối hợp)[^.;]{0,80}?"
-        r"\b(?:giữa\s+([^;.]+?)\s+(?:và|với)|với)\s+([^;.]+)",
+        r"\b(?:giữa\s+([^;.\n]+?)\s+(?:và|với)|với)\s+([^;.\n]+)",
         text,
     ):
         # "giữa A và B": A is the side that hosts (the dân vận body or the
         # organizer), B the partners.
         parties.extend(re.split(r",\s*|\s+và\s+", match.group(2)))
-    for match in re.finditer(rf"([^.;]{{3,160}}?)\s+{_SIGNS}", text):
+    for match in re.finditer(rf"([^.;\n]{{3,160}}?)\s+{_SIGNS}", text):
         before = match.group(1)
         if re.search(
             r"(?i:\b(?:đồng chí|ông|bà)\s)|(?:tướng|Đại tá|Thượng tá|Trung tá)\s",
@@ -511,6 +528,9 @@ def partners(context: Context) -> list[str]:
             or _DATE_CLAUSE.search(party)
             or len(party) > 80
         ):
+            continue
+        party = tidy(re.sub(r"\s*\([^()]*\)", "", party))  # "(tỉnh Đắk Lắk)"
+        if _PARTY_COMMITTEE.match(party):
             continue
         if fold(party) not in {fold(p) for p in found}:
             found.append(party)

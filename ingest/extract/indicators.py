@@ -53,7 +53,8 @@ def indicators(context: Context) -> list[dict[str, Any]]:
     text = " ".join(context.paragraphs)
     # "có 3374 gia đình đăng ký; … có 3270 gia đình đạt “Gia đình văn hóa”, chiếm tỷ lệ 96,99%"
     for match in re.finditer(
-        rf"{COUNT}\s+([a-zà-ỹđ ]{{2,20}}?)\s+(?:đạt|được công nhận)\s+(?:danh hiệu\s+)?{QUOTE}"
+        # not the denominator of "612/648 hộ đạt …" (read as a fraction below)
+        rf"(?<![\d./]){COUNT}\s+([a-zà-ỹđ ]{{2,20}}?)\s+(?:đạt|được công nhận)\s+(?:danh hiệu\s+)?{QUOTE}"
         rf"(?:,?\s*(?:chiếm|đạt)\s+(?:tỷ lệ|tỉ lệ)?\s*(\d+(?:,\d+)?)\s*%)?",
         text,
         re.I,
@@ -76,7 +77,7 @@ def indicators(context: Context) -> list[dict[str, Any]]:
     # "7/7 khu phố đạt, giữ vững khu phố văn hóa"
     for match in re.finditer(
         r"(\d[\d.]*)/(\d[\d.]*)\s+([a-zà-ỹđ, ]{2,40}?)\s+(?:đạt|giữ vững|được công nhận)[^.;]*?"
-        r"((?:\2|\b)[a-zà-ỹđ, ]*?văn h(?:óa|oá|oa))\b"
+        r"((?:\2|\b)[a-zà-ỹđ, ]*?văn h(?:óa|oá|oa))\b[”\"]?"
         r"(?:,?\s*(?:đạt|chiếm)\s+(?:tỷ lệ\s+|tỉ lệ\s+)?(\d+(?:,\d+)?)\s*%)?",
         text,
         re.I,
@@ -209,8 +210,12 @@ def indicators(context: Context) -> list[dict[str, Any]]:
         if verb and verb.group(0).lower() not in label.lower():
             label = f"{label} {verb.group(0).lower()}"
         # … and what it was for: "… 2,3 tỷ đồng xây mới 18 căn nhà … cho hộ nghèo".
-        after = re.split(r"[,;.]", sentence[money.end() :], maxsplit=1)[0]
-        after = tidy(re.sub(r"\d[\d.,]*", " ", after))
+        after = re.split(r";|[.,](?!\d)", sentence[money.end() :], maxsplit=1)[0]
+        # "… 320 triệu đồng và 1.150 ngày công làm mới 2,4 km đường …": the
+        # workdays beside the money are their own result; the purpose is shared.
+        after = re.sub(rf"^\s*(?:đồng\s+)?và\s+{_COUNTED.pattern}", " ", after)
+        after = re.sub(r"\d[\d.,]*(?:\s*(?:km|m2|m²|ha|m)\b)?", " ", after)
+        after = tidy(after)
         if after and not re.match(r"(?i:đồng\b)", after):
             label = f"{label} {after}"
         found.append(
@@ -289,6 +294,7 @@ def _at_least(text: str) -> list[dict[str, Any]]:
 _UNITS = (
     "mô hình, điển hình",
     "cán bộ, chiến sĩ",
+    "đoàn viên, hội viên",
     "xã, thị trấn",
     "xã, phường",
     "gương điển hình",
@@ -344,7 +350,7 @@ _NOT_RESULT = re.compile(
 )
 _LABEL_STOP = re.compile(
     r"\s+(?:ở|trên địa bàn|thuộc|nhằm|để|với|góp phần)\b|[;:.(]"
-    r"|,(?!\s*(?:cận nghèo|điển hình|chiến sĩ|thị trấn|nhân viên|phường)\b)"
+    r"|,(?!\d|\s*(?:cận nghèo|điển hình|chiến sĩ|thị trấn|nhân viên|phường|hội viên)\b)"
 )
 _BEFORE_SKIP = {"đã", "được", "gần", "trên", "hơn", "khoảng", "có", "và", "cùng", "còn"}
 _OPENING = re.compile(
@@ -355,10 +361,32 @@ _OPENING = re.compile(
 # one clause per count.
 _CLAUSE = re.compile(
     r";|,\s+(?=\D)(?!điển hình|chiến sĩ|thị trấn|cận nghèo|nhân viên)"
+    r"(?!(?<=xã, )phường)(?!(?<=đoàn viên, )hội viên)"
     rf"|(?:,|\s+và)\s+(?=\d[\d.]*\s*(?:{_UNIT})(?![{LOWER}{UPPER}\d]))"
     # "… trồng 620 cây xanh và dọn vệ sinh 4 km kênh mương": two results.
     rf"|(?<=[{LOWER}])\s+và\s+(?=(?:[{LOWER}]+\s+){{1,3}}\d[\d.,]*\s*(?:{_UNIT})(?![{LOWER}{UPPER}\d]))"
 )
+
+
+# "hơn 400 đoàn viên, hội viên và Nhân dân đã thu gom 12 tấn rác thải": the
+# people who turned out are one result, what they did is another.
+_PEOPLE_DOING = re.compile(
+    r"^\s*(?:(?i:gần|trên|hơn|khoảng)\s+)?\d[\d.]*\s*"
+    r"(?:người|đoàn viên|hội viên|cán bộ|chiến sĩ|tình nguyện viên)\b"
+    rf"[^\d]*?(?=\s+đã\s+[{LOWER}]+(?:\s+[{LOWER}]+){{0,2}}\s+"
+    r"(?:(?:gần|trên|hơn|khoảng)\s+)?\d)"
+)
+
+
+def _clauses(sentence: str) -> list[str]:
+    parts: list[str] = []
+    for clause in _CLAUSE.split(sentence):
+        people = _PEOPLE_DOING.match(clause)
+        if people:
+            parts += [people.group(0), clause[people.end() :]]
+        else:
+            parts.append(clause)
+    return parts
 
 
 def counted_results(
@@ -377,7 +405,7 @@ def counted_results(
         for sentence in split_sentences(paragraph):
             carried = ""
             named = ""  # the model the sentence names: "mô hình “A”"
-            for clause in _CLAUSE.split(sentence):
+            for clause in _clauses(sentence):
                 quoted = re.search(rf"mô hình\s+{QUOTE}", clause)
                 named = quoted.group(0) if quoted else named
                 # "cấp thành phố có 6 mô hình, 3 điển hình": an item of a list
@@ -424,7 +452,11 @@ def _counted(clause: str, sentence: str) -> dict[str, Any] | None:
     stop = _LABEL_STOP.search(after)
     thing = after[: stop.start()] if stop else after
     following = _COUNTED.search(thing)
-    if following is not None:  # "… làm mới 12,5 km …": up to the next count
+    if following is not None and following.group(3) in _MEASURES:
+        # "1.150 ngày công làm mới 2,4 km đường bê tông": the road is what
+        # the workdays made; its length is a result of its own.
+        thing = f"{thing[: following.start()]} {thing[following.end() :]}"
+    elif following is not None:  # "… cho hơn 3.200 lượt người": up to it
         thing = _dangling(thing[: following.start()])
     thing = " ".join(thing.split()[:12])
     words = _OPENING.sub("", clause[: match.start()]).split()
@@ -442,13 +474,15 @@ def _counted(clause: str, sentence: str) -> dict[str, Any] | None:
         return None
     percent = None
     if of is not None:
-        # "hòa giải thành công 38/41 vụ việc, đạt 92,7%": the share follows
+        # "hòa giải thành công 38/41 vụ việc, đạt 92,7%": the share follows,
+        # perhaps after the rest of the label ("97/103 xã, phường tổ chức
+        # đối thoại …, chính quyền với Nhân dân, đạt 94,2%")
         end = sentence.find(clause) + len(clause)
         share = _SHARE_AFTER.match(sentence, end) if end >= len(clause) else None
         percent = decimal_number(share.group(1)) if share else None
     return measure(label, value, of=of, percent=percent, unit=unit)
 
 
-_SHARE_AFTER = re.compile(
-    r"\s*,\s*(?:đạt|chiếm)(?:\s+(?:tỷ lệ|tỉ lệ))?\s+(\d+(?:,\d+)?)\s*%"
+_SHARE_AFTER = re.compile(  # the rest of the sentence up to it holds no other figure
+    r"[^\d;]{0,160}?,\s*(?:đạt|chiếm)(?:\s+(?:tỷ lệ|tỉ lệ))?\s+(\d+(?:,\d+)?)\s*%"
 )

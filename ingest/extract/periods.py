@@ -195,6 +195,9 @@ def periods(
         review = _last_years_results(context.text, plan)
     if kind == "plan_launch":
         named = _year_of(" ".join(x for x in (lead, title) if x))
+        dated = LEAD_DATE.search(lead or "")
+        if named is None and dated and dated.group(3):
+            named = int(dated.group(3))  # "Sáng 5/11/2026, … ra quân …"
         year = int(plan["start"][:4]) if plan else named
         plan = _campaign_days(context, year) or plan
     return review, plan

@@ -170,3 +170,18 @@ def test_a_headline_whose_subject_is_a_unit_names_the_locality():
         text = f"{headline}\n\n{lead}"
         event = ingest_bytes(text.encode(), "bai.txt").facts["event"]
         assert event["locality"] == locality, headline
+
+
+def test_a_unit_with_a_superscript_is_the_unit_written_plainly():
+    """Gold may write "m²" where the reader writes "m2": one unit."""
+    from ingest.evaluate import score_document
+    from ingest.extract import extract
+
+    facts = extract("Nhân dân hiến 1.250 m² đất mở rộng đường thôn.")
+    gold = json.loads(json.dumps(facts))
+    assert [i["unit"] for i in facts["indicators"]] == ["m2"]
+    gold["indicators"][0]["unit"] = "m²"
+    scored = score_document("m2", facts, gold)
+    assert scored.fields["indicators"].tp == 1
+    gold["indicators"][0]["unit"] = "ha"
+    assert score_document("ha", facts, gold).fields["indicators"].tp == 0

@@ -370,3 +370,106 @@ def test_millions_of_square_metres_are_an_area_not_money():
         (1_200_000, "m2"),
         (300_000_000_000, "VND"),
     }
+
+
+def test_a_fraction_of_communes_and_wards_keeps_its_unit_and_the_share_after_its_label():
+    found = extract(
+        "Kết quả thực hiện dân chủ ở cơ sở năm 2026\n"
+        "Có 45/52 xã, phường thành lập tổ hòa giải, tổ tự quản về an ninh trật "
+        "tự, đạt 86,5%."
+    )["indicators"]
+    assert [(i["value"], i["of"], i["percent"], i["unit"]) for i in found] == [
+        (45, 52, 86.5, "xã, phường")
+    ]
+    assert found[0]["label"].startswith("xã, phường thành lập tổ hòa giải")
+
+
+def test_a_fraction_of_households_with_a_quoted_title_is_one_row_with_its_share():
+    found = extract(
+        "Kết quả xây dựng đời sống văn hóa ở thôn Bắc\n"
+        "Thôn Bắc có 230/251 hộ đạt danh hiệu “Gia đình văn hóa”, đạt 91,6%."
+    )["indicators"]
+    assert [(i["value"], i["of"], i["percent"], i["unit"]) for i in found] == [
+        (230, 251, 91.6, "hộ")
+    ]
+
+
+def test_money_and_workdays_given_together_share_what_they_built():
+    found = extract(
+        "Kết quả vận động làm đường năm 2026\n"
+        "Bà con đóng góp gần 150 triệu đồng và 640 ngày công nâng cấp 1,8 km "
+        "đường liên thôn."
+    )["indicators"]
+    by_unit = {i["unit"]: i for i in found}
+    assert by_unit["VND"]["value"] == 150_000_000
+    assert "nâng cấp đường liên thôn" in by_unit["VND"]["label"]
+    assert by_unit["ngày công"]["value"] == 640
+    assert "đường liên thôn" in by_unit["ngày công"]["label"]
+    assert by_unit["km"]["value"] == 1.8
+
+
+def test_the_people_who_turned_out_and_what_they_did_are_two_results():
+    found = extract(
+        "Ra quân trồng cây xanh ở xã Tân Hòa\n"
+        "Hơn 250 đoàn viên, hội viên và Nhân dân đã trồng 1.200 cây xanh."
+    )["indicators"]
+    assert {(i["value"], i["unit"]) for i in found} == {
+        (250, "đoàn viên, hội viên"),
+        (1200, "cây"),
+    }
+
+
+def test_models_recognised_by_a_named_body_are_recognised():
+    found = extract(
+        "Kết quả phong trào Dân vận khéo năm 2026\n"
+        "Có 12 mô hình được UBND xã Tân Hòa công nhận là mô hình “Dân vận khéo” "
+        "tiêu biểu."
+    )
+    assert found["initiatives"]["recognized"] == 12
+    assert not [i for i in found["indicators"] if i["value"] == 12]
+
+
+def test_a_festival_of_great_national_unity_is_an_event():
+    event = extract(
+        "Tối 20/11/2026, Ban Công tác Mặt trận khu phố 4, phường Tân Hòa tổ chức "
+        "Ngày hội Đại đoàn kết toàn dân tộc."
+    )["event"]
+    assert (event["kind"], event["date"], event["organizer"]) == (
+        "other",
+        "2026-11-20",
+        "Ban Công tác Mặt trận khu phố 4",
+    )
+
+
+def test_the_issuer_follows_the_occasion_that_opens_the_clause():
+    found = extract(
+        "Họp mặt kỷ niệm Ngày truyền thống Mặt trận ở phường Tân Hòa\n"
+        "Tại lễ kỷ niệm, Ủy ban MTTQ Việt Nam phường Tân Hòa tặng Giấy khen cho 3 "
+        "tập thể và 5 cá nhân."
+    )["awards"]
+    assert found == [
+        {
+            "issuer": "Ủy ban MTTQ Việt Nam phường Tân Hòa",
+            "form": "Giấy khen",
+            "collectives": 3,
+            "individuals": 5,
+        }
+    ]
+
+
+def test_a_communes_party_committee_signs_as_the_dan_van_side():
+    found = extract(
+        "Ký kết quy chế phối hợp giữa Đảng ủy phường và Công an phường\n"
+        "Sáng 2/3/2026, Đảng ủy phường Tân Hòa (tỉnh Đồng Nai) và Công an phường "
+        "tổ chức ký kết quy chế phối hợp công tác dân vận giai đoạn 2026 – 2030."
+    )
+    assert found["coordination_partners"] == ["Công an phường"]
+    assert found["event"]["organizer"] == "Đảng ủy phường Tân Hòa và Công an phường"
+
+
+def test_a_campaigns_days_count_from_the_dated_lead():
+    found = extract(
+        "Sáng 10/8/2026, Đoàn Thanh niên xã Tân Hòa tổ chức lễ ra quân chiến dịch "
+        "tình nguyện hè, diễn ra trong 10 ngày."
+    )["event"]
+    assert found["plan_period"] == {"start": "2026-08-10", "end": "2026-08-19"}
