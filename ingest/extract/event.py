@@ -192,6 +192,10 @@ def organizer_of(lead: str) -> str | None:
 
 
 _LEVEL_WORDS = r"(?i:tỉnh|thành phố|huyện|quận|thị xã|TP\.?)"
+_BARE_BODY = re.compile(
+    rf"Đảng\s+{UY}|HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân"
+    r"|(?:Ủy|Uỷ) ban MTTQ(?: Việt Nam)?|Ủy ban Mặt trận Tổ quốc(?: Việt Nam)?"
+)
 
 
 def _body_before(before: str) -> str | None:
@@ -215,9 +219,15 @@ def _body_before(before: str) -> str | None:
     ]
     if not parts:
         return None
+    # "Đảng ủy, HĐND, UBND, Ủy ban MTTQ Việt Nam phường A": bodies named
+    # bare before the last share its place and hold the event together.
+    first = len(parts) - 1
+    while first > 0 and _BARE_BODY.fullmatch(parts[first - 1]):
+        first -= 1
+    last = ", ".join(parts[first:])
     # "Đảng ủy phường Tân Phong (tỉnh Lâm Hà)": the bracket names where,
     # also before a co-host ("Đảng ủy xã A (tỉnh B) và Ban Chỉ huy …").
-    organizer = re.sub(r"\s*\([^()]*\)\s*$", "", parts[-1]) or parts[-1]
+    organizer = re.sub(r"\s*\([^()]*\)\s*$", "", last) or last
     organizer = tidy(
         re.sub(rf"\s*\((?:{_LEVEL_WORDS})\s[^()]*\)(?=\s+và\s)", "", organizer)
     )

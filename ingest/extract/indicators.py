@@ -302,9 +302,9 @@ _UNITS = (
     "điển hình",
     "vụ việc",
     "đơn thư",
+    "nguồn tin",
     "ngày công",
-    "lượt người",
-    "lượt",
+    "lượt",  # "lượt người": the classifier, the people go to the label
     "đoàn viên",
     "hội viên",
     "học sinh",
@@ -337,20 +337,22 @@ _UNITS = (
     "ha",
     "m",
 )
-_UNIT = "|".join(re.escape(u) for u in _UNITS)
+# "120 viên đạn": a classifier only before what it counts ("viên chức" is a word)
+_UNIT = "|".join(re.escape(u) for u in _UNITS) + r"|viên(?=\s+đạn)"
 _COUNTED = re.compile(
     rf"(?<![\d.,/])(?:(?:gần|trên|hơn|khoảng|được)\s+)?(\d[\d.]*(?:,\d+)?)(?:/(\d[\d.]*))?"
     rf"\s*({_UNIT})(?![{LOWER}{UPPER}\d])"
 )
+_ADMINISTRATIVE = {"xã, phường", "xã, thị trấn", "xã", "phường", "thị trấn"}
 # Counts that are not results: the meeting itself, durations, documents.
 _NOT_RESULT = re.compile(
-    r"(?i:đại biểu|điểm cầu|tham dự|dự hội nghị|về dự|hội nghị có|lượt xem|năm qua|"
+    r"(?i:đại biểu|điểm cầu|(?<!lượt người )tham dự|dự hội nghị|về dự|hội nghị có|lượt xem|"
     r"tham luận|ý kiến|nội dung|nhiệm vụ|phương hướng|chỉ tiêu|đề xuất|"
     r"làm việc|ít nhất|tối thiểu|phấn đấu|theo kế hoạch)"
 )
 _LABEL_STOP = re.compile(
     r"\s+(?:ở|trên địa bàn|thuộc|nhằm|để|với|góp phần)\b|[;:.(]"
-    r"|,(?!\d|\s*(?:cận nghèo|điển hình|chiến sĩ|thị trấn|nhân viên|phường|hội viên)\b)"
+    r"|,(?!\d|\s*(?:(?:hộ\s+)?cận nghèo|điển hình|chiến sĩ|thị trấn|nhân viên|phường|hội viên)\b)"
 )
 _BEFORE_SKIP = {"đã", "được", "gần", "trên", "hơn", "khoảng", "có", "và", "cùng", "còn"}
 _OPENING = re.compile(
@@ -360,7 +362,7 @@ _OPENING = re.compile(
 # A list of counts ("42 mô hình cấp cơ sở, 9 mô hình cấp huyện và 2 …") is
 # one clause per count.
 _CLAUSE = re.compile(
-    r";|,\s+(?=\D)(?!điển hình|chiến sĩ|thị trấn|cận nghèo|nhân viên)"
+    r";|,\s+(?=\D)(?!điển hình|chiến sĩ|thị trấn|(?:hộ\s+)?cận nghèo|nhân viên)"
     r"(?!(?<=xã, )phường)(?!(?<=đoàn viên, )hội viên)"
     rf"|(?:,|\s+và)\s+(?=\d[\d.]*\s*(?:{_UNIT})(?![{LOWER}{UPPER}\d]))"
     # "… trồng 620 cây xanh và dọn vệ sinh 4 km kênh mương": two results.
@@ -378,12 +380,26 @@ _PEOPLE_DOING = re.compile(
 )
 
 
+# "mở 6 lớp tập huấn … cho 420 lượt hội viên", "1.860 buổi tuyên truyền với
+# 74.500 lượt người tham dự": the people reached are a result of their own.
+_REACHED = re.compile(
+    r"\s+(?:cho|với)\s+(?=(?:(?i:gần|trên|hơn|khoảng)\s+)?\d[\d.]*\s*lượt\b)"
+)
+
+
 def _clauses(sentence: str) -> list[str]:
     parts: list[str] = []
     for clause in _CLAUSE.split(sentence):
         people = _PEOPLE_DOING.match(clause)
+        reached = _REACHED.search(clause)
+        first = _COUNTED.search(clause[: reached.start()]) if reached else None
         if people:
             parts += [people.group(0), clause[people.end() :]]
+        elif reached and first:
+            # … labelled with what reached them: "420 lượt hội viên tập huấn …"
+            activity = clause[first.end() : reached.start()]
+            reached_part = clause[reached.end() :].rstrip(" .;")
+            parts += [clause[: reached.start()], f"{reached_part} {activity}"]
         else:
             parts.append(clause)
     return parts
@@ -435,17 +451,30 @@ def counted_results(
 
 def _counted(clause: str, sentence: str) -> dict[str, Any] | None:
     match = _COUNTED.search(clause)
-    if match is None or _NOT_RESULT.search(sentence):
+    if match is None:
+        return None
+    # The people a work reached ("74.500 lượt người tham dự") are a result,
+    # the people at the meeting are not.
+    reach = match.group(3).startswith("lượt") and "lượt xem" not in clause
+    if _NOT_RESULT.search(clause if reach else sentence):
         return None
     if re.search(r"(?i:\b(?:tại|ở)\s*)$", clause[: match.start()]):
         return None  # "… với Nhân dân tại 78 xã, phường": where, not what was done
+    if (
+        match.group(2) is None
+        and match.group(3) in _ADMINISTRATIVE
+        and re.search(r"(?i:\bcó\s*)$", clause[: match.start()])
+    ):
+        return None  # "toàn tỉnh có 96 xã, phường": how the land is divided
     value: int | float | None = (
         decimal_number(match.group(1))
         if "," in match.group(1)
         else whole_number(match.group(1))
     )
-    if value is None or value == 0 or 1900 <= value <= 2100:
+    if value is None or value == 0:
         return None
+    if 1900 <= value <= 2100 and "." not in match.group(1):
+        return None  # a year ("năm 2025"), not "2.100 lượt người"
     of = whole_number(match.group(2)) if match.group(2) else None
     unit = "m2" if match.group(3) == "m²" else match.group(3)
     after = clause[match.end() :]

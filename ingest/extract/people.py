@@ -236,7 +236,9 @@ _PERSON_WORD = (
 _SURNAME = (
     "(?:"
     + "|".join(sorted(SURNAMES, key=len, reverse=True))
-    + rf"|Siu|Ksor|Rơ|Nay|Rah|Y|[{UPPER}][{LOWER}]*[{_APOSTROPHE}][{UPPER}][{LOWER}]*)"
+    # the peoples of the Central Highlands: "Y Khu Niê", "A Dũi" (Xơ Đăng,
+    # Ba Na men), "Ka Thủy" (K'Ho women), "Kpă Lệ"
+    + rf"|Siu|Ksor|Rơ|Nay|Rah|Kpă|Ka|Y|A|[{UPPER}][{LOWER}]*[{_APOSTROPHE}][{UPPER}][{LOWER}]*)"
 )
 # Words that open a position, not a given name: "Chính" and "Thường" are
 # given names too ("Đinh Đức Chính"), "Chính trị viên", "Thường trực" are not.

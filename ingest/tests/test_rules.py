@@ -473,3 +473,78 @@ def test_a_campaigns_days_count_from_the_dated_lead():
         "tình nguyện hè, diễn ra trong 10 ngày."
     )["event"]
     assert found["plan_period"] == {"start": "2026-08-10", "end": "2026-08-19"}
+
+
+def test_a_central_highlands_name_opening_with_a_is_a_person():
+    found = people(
+        "Dự hội nghị có các đồng chí: A Pớt, Phó Chủ tịch UBND tỉnh; Lê Văn Hòa, "
+        "Giám đốc Sở Nội vụ."
+    )
+    assert found["A Pớt"] == "Phó Chủ tịch UBND tỉnh"
+    assert found["Lê Văn Hòa"] == "Giám đốc Sở Nội vụ"
+
+
+def test_models_recognised_by_two_levels_are_recognised():
+    found = extract(
+        "Kết quả phong trào Dân vận khéo năm 2026\n"
+        "Có 240 mô hình được cấp xã và cấp tỉnh công nhận."
+    )
+    assert found["initiatives"]["recognized"] == 240
+
+
+def test_poor_and_near_poor_households_stay_in_one_label():
+    found = extract(
+        "Kết quả công tác an sinh xã hội năm 2026\n"
+        "Hội Chữ thập đỏ trao 200 suất quà cho hộ nghèo, hộ cận nghèo."
+    )["indicators"]
+    assert [i["value"] for i in found] == [200]
+    assert "cho hộ nghèo, hộ cận nghèo" in found[0]["label"]
+
+
+def test_a_sentence_opening_with_nam_qua_reports_results():
+    found = extract(
+        "Kết quả công tác bảo đảm an ninh trật tự ở phường Tân Hòa\n"
+        "Năm qua, phường đã thành lập 14 tổ tự quản về an ninh trật tự."
+    )["indicators"]
+    assert [(i["value"], i["unit"]) for i in found] == [(14, "tổ")]
+
+
+def test_tips_and_rounds_are_counted_but_civil_servants_are_not_rounds():
+    found = extract(
+        "Kết quả phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2026\n"
+        "Nhân dân cung cấp 31 nguồn tin có giá trị, giao nộp 45 viên đạn. "
+        "Xã có 5 viên chức làm công tác văn hóa."
+    )["indicators"]
+    assert {(i["value"], i["unit"]) for i in found} == {(31, "nguồn tin"), (45, "viên")}
+    assert "đạn" in next(i["label"] for i in found if i["unit"] == "viên")
+
+
+def test_the_people_a_work_reached_are_a_result_labelled_with_the_work():
+    found = extract(
+        "Kết quả công tác tuyên truyền năm 2026\n"
+        "Các đoàn thể tổ chức 24 buổi nói chuyện chuyên đề cho 1.500 lượt hội viên. "
+        "Đoàn Thanh niên tổ chức 12 buổi chiếu phim với 2.100 lượt người tham dự."
+    )["indicators"]
+    by_value = {i["value"]: i for i in found}
+    assert (by_value[24]["unit"], by_value[12]["unit"]) == ("buổi", "buổi")
+    assert by_value[1500]["unit"] == by_value[2100]["unit"] == "lượt"
+    assert by_value[1500]["label"].startswith("lượt hội viên nói chuyện chuyên đề")
+    assert by_value[2100]["label"].startswith("lượt người tham dự chiếu phim")
+
+
+def test_how_many_communes_a_province_has_is_no_result():
+    found = extract(
+        "Tỉnh sau sắp xếp đơn vị hành chính\n"
+        "Sau sắp xếp, toàn tỉnh có 124 xã, phường. Có 98/124 xã, phường ra mắt "
+        "mô hình Dân vận khéo, đạt 79%."
+    )["indicators"]
+    assert [(i["value"], i["of"]) for i in found] == [(98, 124)]
+
+
+def test_bodies_named_bare_before_the_last_hold_the_event_together():
+    event = extract(
+        "Ngày 5/9/2026, Đảng ủy, UBND, Ủy ban MTTQ Việt Nam xã Tân Hòa tổ chức "
+        "hội nghị đối thoại với Nhân dân."
+    )["event"]
+    assert event["organizer"] == "Đảng ủy, UBND, Ủy ban MTTQ Việt Nam xã Tân Hòa"
+    assert event["locality"] == "xã Tân Hòa"
