@@ -53,7 +53,7 @@ def extract(
     facts["source"]["title"] = title
     context.published = source.published_on(context, metadata)
     facts["source"]["published_on"] = iso(context.published)
-    facts["source"]["author"] = source.byline(context, metadata)
+    facts["source"]["author"] = source.byline(context, metadata, title)
 
     found = facts["event"]
     frame = report.frame(raw)

@@ -39,7 +39,9 @@ def initiative_counts(context: Context, target: dict[str, Any]) -> None:
         ),
         (
             "replicated",
-            rf"{COUNT}\s+mô hình\s+(?:được\s+)?nhân rộng|nhân rộng\s+(?:được\s+)?{COUNT}\s+mô hình",
+            rf"{COUNT}\s+mô hình\s+(?:được\s+)?nhân rộng|nhân rộng\s+(?:được\s+)?{COUNT}\s+mô hình"
+            # "36 mô hình, cách làm hay được giới thiệu, nhân rộng"
+            rf"|{COUNT}\s+mô hình,?[^.;\d]{{0,30}}?\bđược\s+(?:[^.;\d\s]+,?\s+){{0,3}}?nhân rộng\b",
         ),
         (
             "recognized",
@@ -57,7 +59,9 @@ def initiative_counts(context: Context, target: dict[str, Any]) -> None:
             # "từ khi phát động phong trào đến nay, toàn huyện đã có 142 mô hình"
             rf"|từ khi (?:phát động|triển khai)[^.;]{{0,60}}?đến nay[^.;\d]{{0,40}}?{COUNT}\s+mô hình"
             # "Đến nay, trên địa bàn xã đã xây dựng được 33 mô hình": all there are
-            rf"|(?<![\w,] )\b(?i:đến nay),?\s+[^.;\d]{{0,40}}?(?:đã\s+)?(?:xây dựng|có|thực hiện)"
+            # "Đến nay, …", "lãnh đạo xã cho biết, đến nay …" ("từ 2020 đến nay"
+            # is a span, not now)
+            rf"|(?<![\w] )\b(?i:đến nay),?\s+[^.;\d]{{0,40}}?(?:đã\s+)?(?:xây dựng|có|thực hiện)"
             rf"\s+(?:được\s+)?{COUNT}\s+mô hình",
         ),
     ):

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from ingest.extract.text import (
+    DAY_PAIR,
     LEAD_DATE,
     PROPER,
     SURNAMES,
@@ -94,7 +95,11 @@ def lead_sentence(context: Context, title: str | None = None) -> str | None:
 
 
 def has_date(sentence: str) -> bool:
-    return bool(WORDY_DATE.search(sentence) or LEAD_DATE.search(sentence))
+    return bool(
+        WORDY_DATE.search(sentence)
+        or LEAD_DATE.search(sentence)
+        or DAY_PAIR.search(sentence)
+    )
 
 
 def event_kind(sentence: str, title: str | None) -> str | None:

@@ -36,8 +36,9 @@ def decimal_number(text: str) -> float | None:
 
 
 _GROUP_SHARE = re.compile(
-    r"(?<![\d,])(\d+(?:,\d+)?)\s*%\s+([a-zà-ỹđ]+(?:,?\s+[a-zà-ỹđ]+){0,3}?)\s+(?:đều\s+)?"
-    r"((?:đăng ký|tham gia|được|là|thực hiện|ký cam kết|hoàn thành)\s"
+    r"(?<![\d,])(\d+(?:,\d+)?)\s*%\s+([a-zà-ỹđ]+(?:,?\s+[a-zà-ỹđ]+){0,5}?)\s+(?:đều\s+)?"
+    r"((?:đăng ký|tham gia|được|là|thực hiện|ký cam kết|hoàn thành|tổ chức|ban hành"
+    r"|duy trì|triển khai)\s"
     r"(?:(?!,\s*(?:gần|khoảng|hơn|trên|đạt)?\s*\d)[^.;%]){3,120})"
 )
 
@@ -501,17 +502,20 @@ def _counted(clause: str, sentence: str) -> dict[str, Any] | None:
         label = tidy(f"{unit} {thing} {verb}")
     if not label or label == unit:
         return None
-    percent = None
-    if of is not None:
-        # "hòa giải thành công 38/41 vụ việc, đạt 92,7%": the share follows,
-        # perhaps after the rest of the label ("97/103 xã, phường tổ chức
-        # đối thoại …, chính quyền với Nhân dân, đạt 94,2%")
-        end = sentence.find(clause) + len(clause)
-        share = _SHARE_AFTER.match(sentence, end) if end >= len(clause) else None
-        percent = decimal_number(share.group(1)) if share else None
+    # "hòa giải thành công 38/41 vụ việc, đạt 92,7%": the share follows a
+    # fraction, perhaps after the rest of the label ("97/103 xã, phường tổ
+    # chức đối thoại …, chính quyền với Nhân dân, đạt 94,2%"); it follows a
+    # count right after it ("đã giải quyết 1.148 đơn thư, đạt 94,5%").
+    end = sentence.find(clause) + len(clause)
+    share_rule = _SHARE_AFTER if of is not None else _SHARE_NEXT
+    share = share_rule.match(sentence, end) if end >= len(clause) else None
+    percent = decimal_number(share.group(1)) if share else None
     return measure(label, value, of=of, percent=percent, unit=unit)
 
 
+_SHARE_NEXT = re.compile(
+    r"\s*,\s*(?:đạt|chiếm)(?:\s+(?:tỷ lệ|tỉ lệ))?\s+(\d+(?:,\d+)?)\s*%"
+)
 _SHARE_AFTER = re.compile(  # the rest of the sentence up to it holds no other figure
     r"[^\d;]{0,160}?,\s*(?:đạt|chiếm)(?:\s+(?:tỷ lệ|tỉ lệ))?\s+(\d+(?:,\d+)?)\s*%"
 )

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ingest.extract.text import (
     DATE_IN_LINE,
+    DAY_PAIR,
     LEAD_DATE,
     WORDY_DATE,
     YEAR_WORD,
@@ -28,7 +29,9 @@ Period = dict[str, str]
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _MENTION = re.compile(
     r"(?P<phase>(?:giai đoạn|nhiệm kỳ)(?:\s+tiếp theo)?\s*\(?\s*(?P<p1>\d{4})\s*[-–—]\s*(?P<p2>\d{4})\)?)"
-    r"|(?P<half>(?:6|sáu)\s+tháng\s+(?P<which>đầu|cuối)\s+năm(?:\s+(?P<hy>\d{4}))?)"
+    # "6 tháng đầu năm", "9 tháng năm 2026", "3 tháng cuối năm 2026"
+    r"|(?P<half>(?P<months>3|6|9|ba|sáu|chín)\s+tháng\s+(?:(?P<which>đầu|cuối)\s+)?năm"
+    r"(?:\s+(?P<hy>\d{4}))?)"
     r"|(?P<quarter>quý\s+(?P<q>iv|i{1,3}|[1-4])\b(?:\s*(?:năm\s+|[./-]\s*)(?P<qy>\d{4}))?)"
     r"|(?P<year>năm\s+(?P<y>\d{4}))",
     re.I,
@@ -61,10 +64,15 @@ def _span(first: int, last: int) -> Period:
     return {"start": f"{first}-01-01", "end": f"{last}-12-31"}
 
 
-def _half(year: int, first: bool) -> Period:
+_MONTHS = {"3": 3, "6": 6, "9": 9, "ba": 3, "sáu": 6, "chín": 9}
+
+
+def _months(year: int, months: int, first: bool) -> Period:
+    """The first or the last ``months`` months of ``year``."""
     if first:
-        return {"start": f"{year}-01-01", "end": f"{year}-06-30"}
-    return {"start": f"{year}-07-01", "end": f"{year}-12-31"}
+        end = dt.date(year + (months == 12), months % 12 + 1, 1) - dt.timedelta(days=1)
+        return {"start": f"{year}-01-01", "end": end.isoformat()}
+    return {"start": f"{year}-{13 - months:02d}-01", "end": f"{year}-12-31"}
 
 
 def _quarter(year: int, quarter: int) -> Period:
@@ -94,8 +102,12 @@ def _mentions(text: str, whole_text: str = "") -> list[_Mention]:
             year = match.group("hy") or (years[0] if years else None)
             if year is None:
                 continue
+            months = _MONTHS[match.group("months").lower()]
             found.append(
-                _Mention(match.start(), _half(int(year), match.group("which") == "đầu"))
+                _Mention(
+                    match.start(),
+                    _months(int(year), months, match.group("which") != "cuối"),
+                )
             )
         elif match.group("quarter"):
             quarter = _ROMAN[match.group("q").lower()]
@@ -214,7 +226,9 @@ def _following(period: Period) -> Period:
         years = end.year - start.year + 1
         return _span(end.year + 1, end.year + years)
     if (start.month, end.month) in ((1, 6), (7, 12)):
-        return _half(end.year + (start.month == 7), start.month == 7)
+        return _months(end.year + (start.month == 7), 6, start.month == 7)
+    if (start.month, end.month) == (1, 9):  # nine months: the last three follow
+        return _months(end.year, 3, False)
     return {}
 
 
@@ -339,7 +353,7 @@ def event_date(
     # "Thực hiện Hướng dẫn số 13-HD/BTGDVTU ngày 06/8/2025 của …": the date of
     # a document the lead cites is not the day held.
     lead = _CITED.sub(" ", lead)
-    match = WORDY_DATE.search(lead) or LEAD_DATE.search(lead)
+    match = WORDY_DATE.search(lead) or LEAD_DATE.search(lead) or DAY_PAIR.search(lead)
     if match is None:
         return None
     day, month, year = match.groups()

@@ -9,6 +9,7 @@ from typing import Any
 from ingest.extract.text import (
     LOWER,
     NAME_WORD,
+    SURNAMES,
     UPPER,
     Context,
     dateline_date,
@@ -224,10 +225,13 @@ def _as_author(line: str) -> str | None:
     return line
 
 
-def byline(context: Context, metadata: dict[str, Any]) -> str | None:
+def byline(
+    context: Context, metadata: dict[str, Any], title: str | None = None
+) -> str | None:
     """The byline: a "Tác giả:"/"Tin, ảnh:" line near the end, else the
     short line of names that closes the article (before the site's own
-    lines), else a "NAME // OUTLET date" line at the top."""
+    lines), else a "NAME // OUTLET date" line at the top, else the names
+    printed under the headline ("Minh Châu - Thanh Tùng")."""
     for paragraph in reversed(context.paragraphs[-6:]):
         match = _BYLINE.search(paragraph)
         if match:
@@ -245,6 +249,28 @@ def byline(context: Context, metadata: dict[str, Any]) -> str | None:
             author = _as_author(paragraph.split("//", 1)[0])
             if author is not None:
                 return author
+    author = _under_headline(context, title)
+    if author is not None:
+        return author
     if metadata.get("author"):
         return str(metadata["author"])
+    return None
+
+
+def _under_headline(context: Context, title: str | None) -> str | None:
+    """Names on the line under the headline (or under its date line). One
+    name alone could be a place ("Hải Phòng"): it must open with a family
+    name; names joined by a dash or a comma are people."""
+    top = context.paragraphs[:6]
+    if title is None or title not in top:
+        return None
+    for paragraph in top[top.index(title) + 1 : top.index(title) + 3]:
+        if is_dateline(paragraph):
+            continue
+        author = _as_author(paragraph)
+        if author is not None and (
+            re.search(r"\s[-–]\s|,", author) or author.split()[0] in SURNAMES
+        ):
+            return author
+        return None
     return None

@@ -30,6 +30,11 @@ WORDY_DATE = re.compile(
 )
 # The day in a lead: "Sáng 12-10", "chiều 6.10", "Sáng nay 29/11", "Ngày 05/4/2022",
 # "Sáng nay (8-11)"; a bare "15/10/1930" inside brackets is not the day.
+# "Trong 2 ngày 24 và 25/6", "ngày 24 - 25/6/2026": held from the first day.
+DAY_PAIR = re.compile(
+    r"(?i:ngày)\s+(\d{1,2})\s*(?:và|-|–)\s*\d{1,2}\s*[/.-]\s*(\d{1,2})"
+    r"(?:\s*[/.-]\s*(\d{4}))?(?![\d/])"
+)
 LEAD_DATE = re.compile(
     r"(?:(?<![\w/.-])(?:(?:sáng|chiều|tối|trưa)(?:\s+(?:nay|qua|hôm qua))?\s+(?:ngày\s+)?"
     r"|ngày\s+)|^)\(?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\d/-])",

@@ -548,3 +548,78 @@ def test_bodies_named_bare_before_the_last_hold_the_event_together():
     )["event"]
     assert event["organizer"] == "Đảng ủy, UBND, Ủy ban MTTQ Việt Nam xã Tân Hòa"
     assert event["locality"] == "xã Tân Hòa"
+
+
+def test_names_under_the_headline_are_the_byline():
+    found = extract(
+        "Phường Tân Hòa tổng kết công tác dân vận năm 2026\n"
+        "Lan Anh - Quốc Bảo\n"
+        "Sáng 12/12/2026, Đảng ủy phường Tân Hòa tổ chức hội nghị tổng kết công "
+        "tác dân vận năm 2026.\n"
+        "Hội nghị đã đánh giá kết quả đạt được trong năm."
+    )["source"]
+    assert found["author"] == "Lan Anh - Quốc Bảo"
+    # One name alone under the headline may be a place, not a person.
+    place = extract(
+        "Phường Tân Hòa tổng kết công tác dân vận năm 2026\n"
+        "Tân Hòa\n"
+        "Sáng 12/12/2026, Đảng ủy phường Tân Hòa tổ chức hội nghị tổng kết công "
+        "tác dân vận năm 2026.\n"
+        "Hội nghị đã đánh giá kết quả đạt được trong năm."
+    )["source"]
+    assert place["author"] is None
+
+
+def test_nine_months_are_reviewed_and_the_last_three_planned():
+    event = extract(
+        "Sáng 3/10/2026, Ủy ban MTTQ Việt Nam xã Tân Hòa tổ chức hội nghị sơ kết "
+        "công tác 9 tháng đầu năm, triển khai nhiệm vụ 3 tháng cuối năm 2026."
+    )["event"]
+    assert event["review_period"] == {"start": "2026-01-01", "end": "2026-09-30"}
+    assert event["plan_period"] == {"start": "2026-10-01", "end": "2026-12-31"}
+
+
+def test_a_share_of_villages_holding_something_is_read():
+    found = extract(
+        "Kết quả thực hiện dân chủ ở cơ sở năm 2026\n"
+        "100% thôn, tổ dân phố tổ chức hội nghị nhân dân đầu năm; 95% cơ quan, "
+        "đơn vị, trường học ban hành quy chế dân chủ."
+    )["indicators"]
+    assert {(i["percent"], i["unit"]) for i in found} == {
+        (100.0, "thôn, tổ dân phố"),
+        (95.0, "cơ quan, đơn vị, trường học"),
+    }
+
+
+def test_a_share_right_after_a_count_is_its_share():
+    found = extract(
+        "Kết quả tiếp nhận, giải quyết đơn thư năm 2026\n"
+        "Ủy ban MTTQ xã đã tiếp nhận 86 đơn thư; đã giải quyết 80 đơn thư, đạt 93%."
+    )["indicators"]
+    assert {(i["value"], i["percent"]) for i in found} == {(86, None), (80, 93.0)}
+
+
+def test_an_event_over_two_days_is_held_from_the_first():
+    event = extract(
+        "Hội thi tuyên truyền viên giỏi tỉnh Tân Lập\n"
+        "Trong 2 ngày 15 và 16/7, Ủy ban MTTQ Việt Nam tỉnh Tân Lập tổ chức hội "
+        "thi tuyên truyền viên giỏi năm 2026."
+    )["event"]
+    assert event["date"] == "2026-07-15"
+
+
+def test_models_introduced_and_replicated_are_replicated_not_the_total():
+    found = extract(
+        "Kết quả hội thi Dân vận khéo năm 2026\n"
+        "Qua hội thi đã có 21 mô hình, cách làm hay được giới thiệu, nhân rộng."
+    )["initiatives"]
+    assert (found["replicated"], found["total"]) == (21, None)
+
+
+def test_den_nay_after_a_reporting_verb_is_the_running_total():
+    found = extract(
+        "Đoàn công tác khảo sát phong trào Dân vận khéo ở xã Tân Hòa\n"
+        "Lãnh đạo xã cho biết, đến nay toàn xã có 39 mô hình “Dân vận khéo”. "
+        "Từ năm 2021 đến nay có 12 mô hình mới."
+    )["initiatives"]
+    assert (found["cumulative_total"], found["total"]) == (39, None)
