@@ -19,6 +19,17 @@ _FIELD_PATTERNS = [
 ]
 
 
+_FIELD_ABBREVIATIONS = [
+    ("economy", r"KT|kinh tế"),
+    ("culture_society", r"VH\s*[-–]?\s*XH|văn hóa\s*[-–]\s*xã hội"),
+    (
+        "defense_security",
+        r"QP\s*[-–]?\s*AN|AN\s*[-–]?\s*QP|quốc phòng\s*[-–]\s*an ninh",
+    ),
+    ("political_system", r"XD\s*HTCT|HTCT|xây dựng hệ thống chính trị"),
+]
+
+
 def initiative_counts(context: Context, target: dict[str, Any]) -> None:
     text = " ".join(context.paragraphs)
     by_field = target["by_field"]
@@ -31,10 +42,20 @@ def initiative_counts(context: Context, target: dict[str, Any]) -> None:
         )
         if match:
             by_field[key] = whole_number(match.group(1) or match.group(2))
+    # "27 mô hình (KT: 11, VH-XH: 9, QP-AN: 5, XDHTCT: 2)": the fields in a
+    # bracket after the count, abbreviated.
+    bracket = re.search(r"\d[\d.]*\s+mô hình[^.;()]{0,40}\(([^()]{6,160})\)", text)
+    if bracket and not any(by_field.values()):
+        for key, pattern in _FIELD_ABBREVIATIONS:
+            match = re.search(rf"(?<!\w)(?:{pattern})\s*:?\s*{COUNT}", bracket.group(1))
+            if match:
+                by_field[key] = whole_number(match.group(1))
     for key, pattern in (
         (
             "new",
             rf"{COUNT}\s+mô hình\s+mới|(?:đăng ký|xây dựng)\s+mới\s+{COUNT}\s+mô hình"
+            # "có thêm 8 mô hình “Dân vận khéo” mới"
+            rf"|{COUNT}\s+mô hình\s+[“\"][^”\"]{{3,40}}[”\"]\s+mới|có thêm\s+{COUNT}\s+mô hình"
             rf"|{COUNT}\s+mô hình\b[^.;\d]{{0,60}}?được xây dựng mới",
         ),
         (

@@ -322,6 +322,9 @@ _UNITS = (
     "phần",
     "suất",
     "chiếc",
+    "tuyến",
+    "túi",
+    "kg",
     "khẩu",  # súng, the guns handed in
     "con",
     "tấn",
@@ -459,6 +462,8 @@ def _counted(clause: str, sentence: str) -> dict[str, Any] | None:
     reach = match.group(3).startswith("lượt") and "lượt xem" not in clause
     if _NOT_RESULT.search(clause if reach else sentence):
         return None
+    if re.search(r"(?i:đề nghị|kiến nghị)", clause[: match.start()]):
+        return None  # "… đề nghị nhân rộng mô hình ra 15 tổ dân phố": asked for
     if re.search(r"(?i:\b(?:tại|ở)\s*)$", clause[: match.start()]):
         return None  # "… với Nhân dân tại 78 xã, phường": where, not what was done
     if (

@@ -337,6 +337,18 @@ _TRADITION_DAY = re.compile(
 )
 
 
+_NEAR_DAYS = 7  # a meeting held for a day may fall a few days before it
+
+
+def _days_apart(first: tuple[int, int], second: tuple[int, int]) -> int:
+    """Days between two (day, month) of one (leap) year; 999 if not dates."""
+    try:
+        a, b = dt.date(2000, first[1], first[0]), dt.date(2000, second[1], second[0])
+    except ValueError:
+        return 999
+    return abs((a - b).days)
+
+
 def event_date(
     lead: str | None,
     context: Context,
@@ -368,16 +380,19 @@ def event_date(
         marked_year, marked_month = context.marker_month
         return make_date(day, month, marked_year - (int(month) > marked_month))
     # "Ngày 15-10, … kỷ niệm 83 năm Ngày truyền thống … (15/10/1930 - 15/10/2013)":
-    # the same day written in full in the lead gives its year (the latest).
+    # the same day, or one a few days off ("Chiều 14/10"), written in full in
+    # the lead gives its year (the latest).
     same_day = [
         int(y)
         for d, m, y in DATE_IN_LINE.findall(lead)
-        if (int(d), int(m)) == (int(day), int(month))
+        if _days_apart((int(d), int(m)), (int(day), int(month))) <= _NEAR_DAYS
     ]
     if same_day:
         return make_date(day, month, max(same_day))
     anniversary = _TRADITION_DAY.search(lead)
-    if anniversary is not None and (int(day), int(month)) == (15, 10):
+    if anniversary is not None and _days_apart((15, 10), (int(day), int(month))) <= (
+        _NEAR_DAYS
+    ):
         return make_date(day, month, 1930 + int(anniversary.group(1)))
     if kind in ("year_end_review", "midyear_review") and review:
         end = dt.date.fromisoformat(review["end"])

@@ -623,3 +623,58 @@ def test_den_nay_after_a_reporting_verb_is_the_running_total():
         "Từ năm 2021 đến nay có 12 mô hình mới."
     )["initiatives"]
     assert (found["cumulative_total"], found["total"]) == (39, None)
+
+
+def test_fields_abbreviated_in_a_bracket_after_the_count():
+    found = extract(
+        "Kết quả phong trào Dân vận khéo năm 2026\n"
+        "Năm 2026, toàn xã xây dựng được 19 mô hình (KT: 8, VH-XH: 6, QP-AN: 3, "
+        "XDHTCT: 2)."
+    )["initiatives"]
+    assert found["total"] == 19
+    assert found["by_field"] == {
+        "economy": 8,
+        "culture_society": 6,
+        "defense_security": 3,
+        "political_system": 2,
+    }
+
+
+def test_models_added_this_year_are_new_even_with_their_quoted_name():
+    found = extract(
+        "Kết quả phong trào Dân vận khéo ở phường Tân Hòa\n"
+        "Trong năm 2026, phường có thêm 5 mô hình “Dân vận khéo” mới, lũy kế đến "
+        "nay có 31 mô hình."
+    )["initiatives"]
+    assert (found["new"], found["cumulative_total"]) == (5, 31)
+
+
+def test_kilograms_bags_and_lines_of_street_are_counted():
+    found = extract(
+        "Kết quả ra quân bảo vệ môi trường ở phường Tân Hòa\n"
+        "Các hội viên thu gom 180 kg rác thải nhựa, phát 90 túi vải và duy trì 6 "
+        "tuyến phố văn minh."
+    )["indicators"]
+    assert {(i["value"], i["unit"]) for i in found} == {
+        (180, "kg"),
+        (90, "túi"),
+        (6, "tuyến"),
+    }
+
+
+def test_what_a_speaker_asks_for_is_no_result():
+    found = extract(
+        "Lễ ra mắt mô hình dân vận khéo ở phường Tân Hòa\n"
+        "Phát biểu tại buổi lễ, bà Lê Thị Hoa, Chủ tịch Ủy ban MTTQ phường đề nghị "
+        "nhân rộng mô hình ra 12 tổ dân phố còn lại."
+    )["indicators"]
+    assert found == []
+
+
+def test_the_day_before_the_tradition_day_takes_the_anniversarys_year():
+    event = extract(
+        "Họp mặt kỷ niệm Ngày truyền thống công tác dân vận ở tỉnh Tân Lập\n"
+        "Sáng 13/10, Ban Tuyên giáo và Dân vận Tỉnh ủy Tân Lập tổ chức họp mặt kỷ "
+        "niệm 96 năm Ngày truyền thống công tác dân vận của Đảng."
+    )["event"]
+    assert event["date"] == "2026-10-13"
