@@ -49,6 +49,13 @@ def _dangling(label: str) -> str:
     return re.sub(r"(?:\s+(?:cho|với|của|hơn|gần|trên|khoảng|tại|ở))+\s*$", "", label)
 
 
+_WORTH = re.compile(r"(?i:(?:với\s+)?(?:tổng\s+)?(?:trị giá|kinh phí|giá trị))")
+_WORTH_OF = re.compile(
+    rf"\d[\d.,]*\s*(?:căn|chiếc|suất|phần|công trình|km|m2|m²)?\s+"
+    rf"((?:[{LOWER}{UPPER}]+\s+){{0,6}}?[{LOWER}{UPPER}]+)\s*,\s*[^,;]*$"
+)
+
+
 def indicators(context: Context) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     text = " ".join(context.paragraphs)
@@ -111,13 +118,17 @@ def indicators(context: Context) -> list[dict[str, Any]]:
     # "vận động nhân dân hiến 3.200 m2 đất làm đường giao thông",
     # "trao tặng 1.500 suất quà cho hộ nghèo", "hỗ trợ xây dựng 35 căn nhà …"
     for match in re.finditer(
-        rf"((?<!\w)(?:vận động[^.;,]{{0,40}}?\s|(?:(?!(?:và|tỷ|tỉ|triệu|nghìn|ngàn|đồng)\s)[{UPPER}]?[{LOWER}]+\s+){{0,4}})?(?:hỗ trợ xây dựng|xây dựng|xây tặng|hiến|đóng góp|làm mới|sửa chữa|nâng cấp|trao tặng|tặng))\s+(?:được\s+)?"
+        rf"((?<!\w)(?:vận động[^.;,]{{0,40}}?\s|(?:(?!(?:và|tỷ|tỉ|triệu|nghìn|ngàn|đồng)\s)[{UPPER}]?[{LOWER}]+[ \t]+){{0,4}})?(?:hỗ trợ xây dựng|xây dựng|xây tặng|hiến|đóng góp|làm mới|sửa chữa|nâng cấp|trao tặng|tặng))\s+(?:được\s+)?"
         # "hiến hơn 2,3 triệu m² đất": a decimal count with its multiplier
         rf"(?:(?:hơn|gần|trên|khoảng)\s+)?(\d[\d.]*(?:,\d+)?(?:\s+(?:triệu|nghìn|ngàn))?)"
-        rf"\s+(m2|m²|km|ha|ngày công|suất quà|phần quà|căn)\b((?:\s+(?!và\b)[{LOWER}{UPPER}]+){{0,8}})",
-        text,
+        rf"\s+(m2|m²|km|ha|ngày công|suất quà|phần quà|căn)\b"
+        # "… 2.800 ngày công để nâng cấp 4,2 km đường liên xã": a length
+        # inside what was done is left out of the label
+        rf"((?:\s+(?!và\b)(?:[{LOWER}{UPPER}]+|\d[\d.]*(?:,\d+)?\s*(?:km|m2|m²|ha|m)\b)){{0,9}})",
+        "\n".join(context.paragraphs),  # a label does not run across paragraphs
     ):
         verb, count, unit, thing = match.groups()
+        thing = re.sub(r"\d[\d.]*(?:,\d+)?\s*(?:km|m2|m²|ha|m)\b", " ", thing)
         verb = re.sub(r"(?:^|\s)(?:đã|đã được)\s", " ", verb)
         label = (
             f"{verb} {thing}"
@@ -208,7 +219,14 @@ def indicators(context: Context) -> list[dict[str, Any]]:
             r"\s+(?:hơn|gần|trên|khoảng|được)$", "", tidy(label.split(",")[-1])
         )
         label = re.sub(r"\s+(?:đã|đã được)\s+", " ", label)
-        if verb and verb.group(0).lower() not in label.lower():
+        worth = (
+            _WORTH_OF.search(sentence[: money.start()]) if _WORTH.match(label) else None
+        )
+        if worth is not None:
+            # "xây dựng 486 căn nhà Đại đoàn kết, tổng trị giá trên 24 tỷ
+            # đồng": the worth of what the clause before counted
+            label = f"{label} {tidy(worth.group(1))}"
+        elif verb and verb.group(0).lower() not in label.lower():
             label = f"{label} {verb.group(0).lower()}"
         # … and what it was for: "… 2,3 tỷ đồng xây mới 18 căn nhà … cho hộ nghèo".
         after = re.split(r";|[.,](?!\d)", sentence[money.end() :], maxsplit=1)[0]
@@ -391,9 +409,30 @@ _REACHED = re.compile(
 )
 
 
+# The body a sentence opens with, before its first verb.
+_SENTENCE_SUBJECT = re.compile(
+    r"\s*((?:Lực lượng vũ trang|Mặt trận|Hội|Đoàn|Công an|Bộ đội|Ban|Ủy ban|UBND"
+    r"|Đảng ủy|Chi hội|Chi đoàn)(?:\s+[^\s,;.\d]+){0,5}?)\s+(?:đã\s+|cũng\s+)?"
+    r"(?:phối hợp|tích cực|thường xuyên|tổ chức|vận động|giúp|xây dựng|triển khai"
+    r"|làm|duy trì|thực hiện)\b"
+)
+
+
+# "chính quyền 124 xã, phường đã tổ chức 231 cuộc đối thoại": the places
+# that did it are who, the dialogues are the result.
+_PLACES_DOING = re.compile(
+    r"(?<![\d/.,])\d[\d.]*\s*(?:xã, phường|xã, thị trấn|xã|phường|thị trấn)\b"
+    rf"[^\d]*?(?=\s+đã\s+[{LOWER}]+(?:\s+[{LOWER}]+){{0,2}}\s+"
+    r"(?:(?i:gần|trên|hơn|khoảng)\s+)?\d)"
+)
+
+
 def _clauses(sentence: str) -> list[str]:
     parts: list[str] = []
     for clause in _CLAUSE.split(sentence):
+        places = _PLACES_DOING.search(clause)
+        if places:
+            clause = clause[places.end() :]
         people = _PEOPLE_DOING.match(clause)
         reached = _REACHED.search(clause)
         first = _COUNTED.search(clause[: reached.start()]) if reached else None
@@ -425,7 +464,16 @@ def counted_results(
         for sentence in split_sentences(paragraph):
             carried = ""
             named = ""  # the model the sentence names: "mô hình “A”"
-            for clause in _clauses(sentence):
+            opening = _SENTENCE_SUBJECT.match(sentence)
+            for index, clause in enumerate(_clauses(sentence)):
+                # "Lực lượng vũ trang tỉnh phối hợp …, giúp Nhân dân 8.600
+                # ngày công": a clause opening with its verb has the
+                # sentence's subject.
+                subject = (
+                    opening.group(1)
+                    if opening and index and re.match(r"\s*[a-zà-ỹđ]", clause)
+                    else ""
+                )
                 quoted = re.search(rf"mô hình\s+{QUOTE}", clause)
                 named = quoted.group(0) if quoted else named
                 # "cấp thành phố có 6 mô hình, 3 điển hình": an item of a list
@@ -438,7 +486,7 @@ def counted_results(
                     if counted
                     else ""
                 )
-                row = _counted(clause, sentence)
+                row = _counted(clause, sentence, subject)
                 if row is None or row["value"] in known:
                     continue
                 if named and "mô hình" in row["label"] and "“" not in row["label"]:
@@ -453,7 +501,7 @@ def counted_results(
     return found
 
 
-def _counted(clause: str, sentence: str) -> dict[str, Any] | None:
+def _counted(clause: str, sentence: str, subject: str = "") -> dict[str, Any] | None:
     match = _COUNTED.search(clause)
     if match is None:
         return None
@@ -484,6 +532,11 @@ def _counted(clause: str, sentence: str) -> dict[str, Any] | None:
     of = whole_number(match.group(2)) if match.group(2) else None
     unit = "m2" if match.group(3) == "m²" else match.group(3)
     after = clause[match.end() :]
+    # "4.500 ngày công để làm mới 9,6 km đường": with nothing between the
+    # count and its purpose, the purpose says what was counted.
+    after = re.sub(
+        r"^\s+(?:để|nhằm)\s+(?=[a-zà-ỹđ]+\s+(?:[a-zà-ỹđ]+\s+)?\d)", " ", after
+    )
     stop = _LABEL_STOP.search(after)
     thing = after[: stop.start()] if stop else after
     following = _COUNTED.search(thing)
@@ -494,7 +547,7 @@ def _counted(clause: str, sentence: str) -> dict[str, Any] | None:
     elif following is not None:  # "… cho hơn 3.200 lượt người": up to it
         thing = _dangling(thing[: following.start()])
     thing = " ".join(thing.split()[:12])
-    words = _OPENING.sub("", clause[: match.start()]).split()
+    words = [*subject.split(), *_OPENING.sub("", clause[: match.start()]).split()]
     # A long clause ending in its count ("triển khai, quán triệt … trong nội
     # bộ được 32 cuộc"): its opening words say what was counted, too.
     before = words[:8] + words[-10:] if len(words) > 18 else words[-10:]

@@ -678,3 +678,44 @@ def test_the_day_before_the_tradition_day_takes_the_anniversarys_year():
         "niệm 96 năm Ngày truyền thống công tác dân vận của Đảng."
     )["event"]
     assert event["date"] == "2026-10-13"
+
+
+def test_workdays_given_to_a_purpose_are_labelled_with_it():
+    found = extract(
+        "Kết quả làm đường giao thông ở xã Tân Hòa\n"
+        "Bà con đóng góp 2.800 ngày công để nâng cấp 4,2 km đường liên xã."
+    )["indicators"]
+    workdays = next(i for i in found if i["unit"] == "ngày công")
+    assert workdays["value"] == 2800
+    assert workdays["label"] == "Bà con đóng góp ngày công để nâng cấp đường liên xã"
+
+
+def test_a_clause_opening_with_its_verb_takes_the_sentences_subject():
+    found = extract(
+        "Kết quả công tác dân vận của lực lượng vũ trang năm 2026\n"
+        "Bộ đội Biên phòng tỉnh phối hợp chặt chẽ với địa phương, giúp Nhân dân "
+        "5.100 ngày công, nạo vét 12 km kênh mương."
+    )["indicators"]
+    by_unit = {i["unit"]: i["label"] for i in found}
+    assert by_unit["ngày công"].startswith("ngày công Bộ đội Biên phòng tỉnh giúp")
+    assert "Bộ đội Biên phòng tỉnh" in by_unit["km"]
+
+
+def test_a_worth_names_what_the_clause_before_counted():
+    found = extract(
+        "Kết quả vận động xây nhà năm 2026\n"
+        "Mặt trận vận động xây dựng 64 căn nhà Đại đoàn kết, tổng trị giá trên "
+        "3,2 tỷ đồng."
+    )["indicators"]
+    money = next(i for i in found if i["unit"] == "VND")
+    assert money["value"] == 3_200_000_000
+    assert money["label"] == "tổng trị giá nhà Đại đoàn kết"
+
+
+def test_the_places_that_did_it_are_not_a_result():
+    found = extract(
+        "Kết quả đối thoại với Nhân dân năm 2026\n"
+        "Người đứng đầu cấp ủy, chính quyền 58 xã, phường đã tổ chức 140 cuộc đối "
+        "thoại trực tiếp với Nhân dân."
+    )["indicators"]
+    assert [(i["value"], i["unit"]) for i in found] == [(140, "cuộc")]
