@@ -394,11 +394,14 @@ _CLAUSE = re.compile(
 
 # "hơn 400 đoàn viên, hội viên và Nhân dân đã thu gom 12 tấn rác thải": the
 # people who turned out are one result, what they did is another.
+# … up to "đã <verb> N": what they did, counted
+_THEN_DID = (
+    rf"[^\d]*?(?=\s+đã\s+[{LOWER}]+(?:\s+[{LOWER}]+){{0,2}}\s+"
+    r"(?:(?i:gần|trên|hơn|khoảng)\s+)?\d)"
+)
 _PEOPLE_DOING = re.compile(
     r"^\s*(?:(?i:gần|trên|hơn|khoảng)\s+)?\d[\d.]*\s*"
-    r"(?:người|đoàn viên|hội viên|cán bộ|chiến sĩ|tình nguyện viên)\b"
-    rf"[^\d]*?(?=\s+đã\s+[{LOWER}]+(?:\s+[{LOWER}]+){{0,2}}\s+"
-    r"(?:(?:gần|trên|hơn|khoảng)\s+)?\d)"
+    r"(?:người|đoàn viên|hội viên|cán bộ|chiến sĩ|tình nguyện viên)\b" + _THEN_DID
 )
 
 
@@ -422,8 +425,7 @@ _SENTENCE_SUBJECT = re.compile(
 # that did it are who, the dialogues are the result.
 _PLACES_DOING = re.compile(
     r"(?<![\d/.,])\d[\d.]*\s*(?:xã, phường|xã, thị trấn|xã|phường|thị trấn)\b"
-    rf"[^\d]*?(?=\s+đã\s+[{LOWER}]+(?:\s+[{LOWER}]+){{0,2}}\s+"
-    r"(?:(?i:gần|trên|hơn|khoảng)\s+)?\d)"
+    + _THEN_DID
 )
 
 
@@ -571,9 +573,7 @@ def _counted(clause: str, sentence: str, subject: str = "") -> dict[str, Any] | 
     return measure(label, value, of=of, percent=percent, unit=unit)
 
 
-_SHARE_NEXT = re.compile(
-    r"\s*,\s*(?:đạt|chiếm)(?:\s+(?:tỷ lệ|tỉ lệ))?\s+(\d+(?:,\d+)?)\s*%"
-)
-_SHARE_AFTER = re.compile(  # the rest of the sentence up to it holds no other figure
-    r"[^\d;]{0,160}?,\s*(?:đạt|chiếm)(?:\s+(?:tỷ lệ|tỉ lệ))?\s+(\d+(?:,\d+)?)\s*%"
-)
+_SHARE = r",\s*(?:đạt|chiếm)(?:\s+(?:tỷ lệ|tỉ lệ))?\s+(\d+(?:,\d+)?)\s*%"
+_SHARE_NEXT = re.compile(r"\s*" + _SHARE)
+# after a fraction, the rest of the sentence up to it holds no other figure
+_SHARE_AFTER = re.compile(r"[^\d;]{0,160}?" + _SHARE)
