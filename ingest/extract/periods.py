@@ -70,7 +70,7 @@ _MONTHS = {"3": 3, "6": 6, "9": 9, "ba": 3, "sáu": 6, "chín": 9}
 def _months(year: int, months: int, first: bool) -> Period:
     """The first or the last ``months`` months of ``year``."""
     if first:
-        end = dt.date(year + (months == 12), months % 12 + 1, 1) - dt.timedelta(days=1)
+        end = dt.date(year, months + 1, 1) - dt.timedelta(days=1)  # months < 12
         return {"start": f"{year}-01-01", "end": end.isoformat()}
     return {"start": f"{year}-{13 - months:02d}-01", "end": f"{year}-12-31"}
 
