@@ -71,7 +71,7 @@ def initiative_counts(context: Context, target: dict[str, Any]) -> None:
             rf"|{COUNT}\s+mô hình\s+(?:được\s+)?(?:công nhận|đánh giá|bình chọn|chọn)\s+(?:là\s+)?(?:tiêu biểu|điển hình)"
             rf"|{COUNT}\s+mô hình(?:\s+(?:dân vận khéo|“Dân vận khéo”|\"Dân vận khéo\"))?\s+được\s+(?:công nhận|tuyên dương|biểu dương)(?:\s+các cấp)?\b"
             # "9 mô hình được Đảng ủy phường công nhận là …": who recognised them
-            rf"|{COUNT}\s+mô hình\s+được\s+(?:(?!được\b)[^.;,\d\s]+\s+){{1,6}}?(?:công nhận|tuyên dương|biểu dương)\b"
+            rf"|{COUNT}\s+mô hình\s+được\s+(?:(?!được\b)[^.;,\d\s]+\s+){{1,10}}?(?:công nhận|tuyên dương|biểu dương)\b"
             rf"|{COUNT}\s+mô hình\s+tiêu biểu\s+trong\s+phong trào thi đua\s+[“\"]Dân vận khéo",
         ),
         (

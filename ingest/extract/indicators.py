@@ -36,7 +36,7 @@ def decimal_number(text: str) -> float | None:
 
 
 _GROUP_SHARE = re.compile(
-    r"(?<![\d,])(\d+(?:,\d+)?)\s*%\s+([a-zà-ỹđ]+(?:,?\s+[a-zà-ỹđ]+){0,5}?)\s+(?:đều\s+)?"
+    r"(?<![\d,])(\d+(?:,\d+)?)\s*%\s+([a-zà-ỹđ]+(?:,?\s+[a-zà-ỹđ]+){0,7}?)\s+(?:đều\s+)?"
     r"((?:đăng ký|tham gia|được|là|thực hiện|ký cam kết|hoàn thành|tổ chức|ban hành"
     r"|duy trì|triển khai)\s"
     r"(?:(?!,\s*(?:gần|khoảng|hơn|trên|đạt)?\s*\d)[^.;%]){3,120})"
@@ -167,7 +167,8 @@ def indicators(context: Context) -> list[dict[str, Any]]:
                 continue
             group, doing = tidy(match.group(2)), tidy(match.group(3))
             share = decimal_number(match.group(1))
-            found.append(measure(f"{group} {doing}", percent=share, unit=group))
+            unit = re.sub(r"\s+trực thuộc$", "", group)  # "chi bộ … trực thuộc"
+            found.append(measure(f"{group} {doing}", percent=share, unit=unit))
         offset += len(paragraph) + 1
     # "giới thiệu 86 quần chúng ưu tú cho Đảng"
     for match in re.finditer(
@@ -347,6 +348,7 @@ _UNITS = (
     "con",
     "tấn",
     "cuộc",
+    "hội nghị",
     "buổi",
     "lớp",
     "xã",
@@ -514,8 +516,10 @@ def _counted(clause: str, sentence: str, subject: str = "") -> dict[str, Any] | 
         return None
     if re.search(r"(?i:đề nghị|kiến nghị)", clause[: match.start()]):
         return None  # "… đề nghị nhân rộng mô hình ra 15 tổ dân phố": asked for
-    if re.search(r"(?i:\b(?:tại|ở)\s*)$", clause[: match.start()]):
-        return None  # "… với Nhân dân tại 78 xã, phường": where, not what was done
+    if re.search(r"(?i:\b(?:tại|ở|của)\s*)$", clause[: match.start()]):
+        # "… với Nhân dân tại 78 xã, phường", "cán bộ … của 102 xã, phường":
+        # where, or whose, not what was done
+        return None
     if (
         match.group(2) is None
         and match.group(3) in _ADMINISTRATIVE

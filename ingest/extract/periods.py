@@ -41,6 +41,7 @@ _PLAN_CUE = re.compile(
     r"|ký kết|giải pháp",
     re.I,
 )
+_PLAN_AFTER = re.compile(r"[^.;\d]{0,40}?\b(?:phấn đấu|dự kiến|đặt mục tiêu)\b", re.I)
 _REVIEW_CUE = re.compile(
     r"tổng kết|sơ kết|giao ban|kết quả|tuyên dương|biểu dương|đánh giá|trao giải"
     r"|(?<!mô hình, )(?<!mô hình và )điển hình|khen thưởng",
@@ -136,6 +137,10 @@ def _mentions(text: str, whole_text: str = "") -> list[_Mention]:
         plan_cue = max((m.end() for m in _PLAN_CUE.finditer(before)), default=-1)
         review_cue = max((m.end() for m in _REVIEW_CUE.finditer(before)), default=-1)
         mention.plan = plan_cue > review_cue
+        if not mention.plan:
+            # "năm 2027, Đảng ủy phấn đấu …": the plan's word may follow
+            named = _MENTION.match(text, mention.start)
+            mention.plan = bool(named and _PLAN_AFTER.match(text, named.end()))
     return [m for m in found if m.period is not None]
 
 

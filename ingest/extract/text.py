@@ -30,9 +30,9 @@ WORDY_DATE = re.compile(
 )
 # The day in a lead: "Sáng 12-10", "chiều 6.10", "Sáng nay 29/11", "Ngày 05/4/2022",
 # "Sáng nay (8-11)"; a bare "15/10/1930" inside brackets is not the day.
-# "Trong 2 ngày 24 và 25/6", "ngày 24 - 25/6/2026": held from the first day.
+# "Trong 2 ngày 24 và 25/6", "từ ngày 18 đến 20/8/2026": held from the first day.
 DAY_PAIR = re.compile(
-    r"(?i:ngày)\s+(\d{1,2})\s*(?:và|-|–)\s*\d{1,2}\s*[/.-]\s*(\d{1,2})"
+    r"(?i:ngày)\s+(\d{1,2})\s*(?:và|-|–|đến(?:\s+ngày)?)\s*\d{1,2}\s*[/.-]\s*(\d{1,2})"
     r"(?:\s*[/.-]\s*(\d{4}))?(?![\d/])"
 )
 LEAD_DATE = re.compile(
@@ -138,6 +138,10 @@ def level_of(organizer: str) -> tuple[str, ...]:
     lowered = organizer.lower()
     for level in LOCAL_LEVEL:
         if re.search(rf"\b{level}\b(?!\s+hội\b)", lowered):  # not "xã hội"
+            return (level,)
+    # "Đảng ủy các cơ quan Đảng tỉnh Nghệ An": a Party committee of a province
+    for level in ("tỉnh", "thành phố"):
+        if re.search(rf"\b(?i:{level})\s+[{UPPER}]", organizer):
             return (level,)
     if re.search(rf"đảng\s*{UY}", lowered):
         return LOCAL_LEVEL

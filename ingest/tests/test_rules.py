@@ -719,3 +719,55 @@ def test_the_places_that_did_it_are_not_a_result():
         "thoại trực tiếp với Nhân dân."
     )["indicators"]
     assert [(i["value"], i["unit"]) for i in found] == [(140, "cuộc")]
+
+
+def test_a_training_course_over_days_is_an_event_from_its_first_day():
+    event = extract(
+        "Bồi dưỡng nghiệp vụ cho cán bộ Mặt trận cơ sở\n"
+        "Từ ngày 9 đến 11/9/2026, Ủy ban MTTQ Việt Nam tỉnh Tân Lập tổ chức lớp "
+        "bồi dưỡng nghiệp vụ công tác Mặt trận cho 150 cán bộ của 60 xã, phường."
+    )
+    assert (event["event"]["kind"], event["event"]["date"]) == ("other", "2026-09-09")
+    assert event["event"]["organizer"] == "Ủy ban MTTQ Việt Nam tỉnh Tân Lập"
+    # where those trained came from is no result
+    assert not [i for i in event["indicators"] if i["unit"] == "xã, phường"]
+
+
+def test_meetings_held_are_counted():
+    found = extract(
+        "Kết quả giám sát, phản biện xã hội năm 2026\n"
+        "Mặt trận các cấp đã tổ chức 215 cuộc giám sát và 48 hội nghị phản biện "
+        "xã hội."
+    )["indicators"]
+    assert {(i["value"], i["unit"]) for i in found} == {(215, "cuộc"), (48, "hội nghị")}
+
+
+def test_a_year_followed_by_phan_dau_is_planned():
+    event = extract(
+        "Đảng ủy phường Tân Hòa tổng kết phong trào Dân vận khéo\n"
+        "Ngày 20/11/2026, Đảng ủy phường Tân Hòa tổ chức hội nghị tổng kết phong "
+        "trào thi đua “Dân vận khéo” năm 2026.\n"
+        "Đồng chí Lê Văn Nam, Bí thư Đảng ủy phường cho biết, năm 2027, phường "
+        "phấn đấu mỗi tổ dân phố có ít nhất 1 mô hình."
+    )["event"]
+    assert event["plan_period"] == {"start": "2027-01-01", "end": "2027-12-31"}
+
+
+def test_a_long_recognising_body_and_a_long_group_are_read():
+    found = extract(
+        "Kết quả phong trào Dân vận khéo của Đảng bộ các cơ quan Đảng\n"
+        "Năm 2026, 100% chi bộ, đảng bộ cơ sở trực thuộc đăng ký thi đua; có 27 "
+        "mô hình được Đảng ủy các cơ quan Đảng tỉnh Tân Lập công nhận."
+    )
+    assert found["initiatives"]["recognized"] == 27
+    assert [(i["percent"], i["unit"]) for i in found["indicators"]] == [
+        (100.0, "chi bộ, đảng bộ cơ sở")
+    ]
+
+
+def test_the_party_committee_of_a_provinces_agencies_is_of_the_province():
+    event = extract(
+        "Ngày 25/11/2026, Đảng ủy các cơ quan Đảng tỉnh Tân Lập tổ chức hội nghị "
+        "tổng kết năm 2026."
+    )["event"]
+    assert event["locality"] == "tỉnh Tân Lập"
