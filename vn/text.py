@@ -20,7 +20,8 @@ _TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323"
 # with no final consonant ("hoà"/"hòa", "uỷ"/"ủy"). Canonical form puts the tone
 # on the last vowel, as the current spelling rules do.
 _OLD_STYLE = re.compile(
-    rf"([oOuU])([{_TONE_MARKS}])([aAeEyY])(?![\w\u0300-\u036f])",
+    rf"([oO](?=[{_TONE_MARKS}][aAeE])|[uU](?=[{_TONE_MARKS}][yY]))"
+    rf"([{_TONE_MARKS}])([aAeEyY])(?![\w\u0300-\u036f])",
 )
 # In "qu" the u belongs to the consonant: a tone typed on it ("qúy") belongs
 # on the vowel after it ("quý"), in the old style and the new alike.

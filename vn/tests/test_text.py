@@ -31,6 +31,13 @@ def test_old_and_new_tone_placement_are_the_same_text() -> None:
     assert normalize_tones("Thị ủy") == "Thị uỷ"
 
 
+def test_ua_and_other_pairs_have_one_tone_placement_only() -> None:
+    # "của", "mùa": the tone is on the u in every convention; only oa, oe
+    # and uy are spelt two ways.
+    assert normalize_tones("của mùa lúa, thuở") == "của mùa lúa, thuở"
+    assert normalize_tones("Khánh Hòa, thủy") == "Khánh Hoà, thuỷ"
+
+
 def test_tone_placement_is_left_alone_when_a_final_consonant_follows() -> None:
     assert normalize_tones("hoàng") == "hoàng"
     assert normalize_tones("ngoài") == "ngoài"
