@@ -158,6 +158,13 @@ _SUBJECT = re.compile(
 )
 
 
+_FORM_OF = re.compile(
+    r"(?i:bằng khen|giấy khen|cờ thi đua|giấy chứng nhận)\s+của\s+"
+    r"((?:Ban|Bộ|Ủy ban|Uỷ ban|UBND|Hội|Chủ tịch|Thủ tướng|Đảng ủy|Đảng uỷ|Tỉnh ủy"
+    r"|Huyện ủy|Thành ủy|Quận ủy|Thị ủy)[^,;]{2,60}?)(?=\s+cho\b|,|$)"
+)
+
+
 def _issuers(clause: str, verb: re.Match[str]) -> list[str | None]:
     """Who gave it: "được Ban Dân vận Trung ương tặng", "UBND phường X đã
     tặng", "Kỷ niệm chương … của Ban Dân vận Trung ương"; two bodies joined
@@ -168,6 +175,11 @@ def _issuers(clause: str, verb: re.Match[str]) -> list[str | None]:
     )
     if of is not None and _MEDAL.search(clause):
         return [tidy(of.group(1))]
+    # "Đảng ủy xã trao Giấy khen của Ban Thường vụ Đảng ủy xã cho …": the
+    # award names who gave it; the subject only hands it over.
+    named = _FORM_OF.search(clause)
+    if named is not None:
+        return [tidy(named.group(1))]
     person = re.match(r"(?i:\s*(?:đồng chí|ông|bà)\s)", clause[: verb.start()])
     if person is not None:
         # "Đồng chí … – Phó Bí thư Huyện ủy trao giấy khen của Ban Thường vụ

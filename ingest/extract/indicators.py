@@ -270,7 +270,7 @@ def targets(context: Context) -> list[dict[str, Any]]:
 
 _AT_LEAST = re.compile(
     rf"(?:ít nhất|tối thiểu|không dưới)\s+{COUNT}\s+"
-    rf"(mô hình|lượt người|ngày công|căn nhà|suất quà|phần quà|[{LOWER}0-9²]+)"
+    rf"(mô hình|công trình|lượt người|ngày công|căn nhà|suất quà|phần quà|[{LOWER}0-9²]+)"
     # "xanh – sạch – đẹp", "mô hình “Dân vận khéo” về an ninh trật tự"
     rf"((?:\s+(?:[–-]\s+)?[“\"]?[{LOWER}{UPPER}]+[”\"]?){{0,8}})"
 )
@@ -341,6 +341,7 @@ _UNITS = (
     "phần",
     "suất",
     "chiếc",
+    "cầu",
     "tuyến",
     "túi",
     "kg",
@@ -398,7 +399,7 @@ _CLAUSE = re.compile(
 # people who turned out are one result, what they did is another.
 # … up to "đã <verb> N": what they did, counted
 _THEN_DID = (
-    rf"[^\d]*?(?=\s+đã\s+[{LOWER}]+(?:\s+[{LOWER}]+){{0,2}}\s+"
+    rf"[^\d]*?(?=\s+đã\s+[{LOWER}]+(?:\s+[{LOWER}]+){{0,3}}\s+"
     r"(?:(?i:gần|trên|hơn|khoảng)\s+)?\d)"
 )
 _PEOPLE_DOING = re.compile(
@@ -441,7 +442,11 @@ def _clauses(sentence: str) -> list[str]:
         reached = _REACHED.search(clause)
         first = _COUNTED.search(clause[: reached.start()]) if reached else None
         if people:
-            parts += [people.group(0), clause[people.end() :]]
+            # "120 hội viên đã ra quân nạo vét 1,5 km …": the people, with
+            # what they turned out to do
+            rest = clause[people.end() :]
+            doing = re.match(rf"\s+đã\s+((?:[{LOWER}]+\s+)+?)(?=\S*\d)", rest)
+            parts += [f"{people.group(0)} {doing.group(1) if doing else ''}", rest]
         elif reached and first:
             # … labelled with what reached them: "420 lượt hội viên tập huấn …"
             activity = clause[first.end() : reached.start()]

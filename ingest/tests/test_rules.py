@@ -771,3 +771,40 @@ def test_the_party_committee_of_a_provinces_agencies_is_of_the_province():
         "tổng kết năm 2026."
     )["event"]
     assert event["locality"] == "tỉnh Tân Lập"
+
+
+def test_people_who_turned_out_then_did_a_longer_verb_phrase():
+    found = extract(
+        "Ra quân làm thủy lợi ở xã Tân Hòa\n"
+        "Sáng nay, 120 hội viên đã ra quân nạo vét 1,5 km kênh mương và sửa chữa "
+        "3 cầu dân sinh."
+    )["indicators"]
+    assert {(i["value"], i["unit"]) for i in found} == {
+        (120, "hội viên"),
+        (1.5, "km"),
+        (3, "cầu"),
+    }
+
+
+def test_a_target_counted_in_works_keeps_the_whole_unit():
+    found = extract(
+        "Kế hoạch Tháng Thanh niên năm 2026\n"
+        "Theo kế hoạch, mỗi chi đoàn thực hiện ít nhất 2 công trình thanh niên."
+    )["targets"]
+    assert [(t["at_least"], t["unit"]) for t in found] == [(2, "công trình")]
+
+
+def test_an_award_that_names_who_gave_it_is_theirs_not_the_hands_over():
+    found = extract(
+        "Biểu dương điển hình Dân vận khéo ở xã Tân Hòa\n"
+        "Dịp này, UBND xã trao Bằng khen của Chủ tịch UBND tỉnh cho 2 tập thể và "
+        "3 cá nhân."
+    )["awards"]
+    assert found == [
+        {
+            "issuer": "Chủ tịch UBND tỉnh",
+            "form": "Bằng khen",
+            "collectives": 2,
+            "individuals": 3,
+        }
+    ]
