@@ -37,7 +37,7 @@ _EVENT_WORDS = re.compile(
     r"hội nghị|tổng kết|sơ kết|triển khai|đối thoại|tọa đàm|toạ đàm|hội thảo|diễn đàn"
     r"|\blễ\b|ra mắt|ra quân|phát động|buổi|giao ban|họp mặt|kỷ niệm|kỉ niệm|ký kết"
     r"|hành quân|đợt công tác|chiến dịch|tuyên dương"
-    r"|ngày hội|hội thi|hội diễn|liên hoan|giao lưu|tập huấn|bồi dưỡng",
+    r"|ngày hội|hội thi|hội diễn|liên hoan|giao lưu|tập huấn|bồi dưỡng|đại hội",
     re.I,
 )
 # A delegation that inspects or works with a unit: "đoàn công tác của Ban Dân

@@ -371,7 +371,7 @@ _COUNTED = re.compile(
 _ADMINISTRATIVE = {"xã, phường", "xã, thị trấn", "xã", "phường", "thị trấn"}
 # Counts that are not results: the meeting itself, durations, documents.
 _NOT_RESULT = re.compile(
-    r"(?i:đại biểu|điểm cầu|(?<!lượt người )tham dự|dự hội nghị|về dự|hội nghị có|lượt xem|"
+    r"(?i:đại biểu|điểm cầu|thành phần|(?<!lượt người )tham dự|dự hội nghị|về dự|hội nghị có|lượt xem|"
     r"tham luận|ý kiến|nội dung|nhiệm vụ|phương hướng|chỉ tiêu|đề xuất|"
     r"làm việc|ít nhất|tối thiểu|phấn đấu|theo kế hoạch)"
 )

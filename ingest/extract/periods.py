@@ -180,7 +180,9 @@ def periods(
         mentions = _mentions(source, context.text)
         if not mentions:
             continue
-        signing = bool(re.search(r"(?i:ký kết)", source)) and kind == "other"
+        # a signing's phase, and the term a congress opens ("Đại hội … nhiệm
+        # kỳ 2025 – 2030"), are planned
+        signing = bool(re.search(r"(?i:ký kết|đại hội)", source)) and kind == "other"
         for mention in mentions:
             if kind == "other" and not signing and not mention.plan:
                 cue = _REVIEW_CUE.search(source[: mention.start])
@@ -267,10 +269,14 @@ def _last_years_results(text: str, plan: Period) -> Period | None:
 def _preceding_reviewed(text: str, plan: Period) -> Period | None:
     """A signing of a programme for a phase, when the body says the phase
     before was reviewed ("đã đánh giá kết quả Chương trình phối hợp … giai
-    đoạn 2011-2016" before signing the one of 2016-2021)."""
+    đoạn 2011-2016" before signing the one of 2016-2021); a congress, when a
+    sentence opens with the term before ("Nhiệm kỳ 2019 – 2024, …")."""
     start = int(plan["start"][:4])
     for sentence in re.split(r"[.;]\s", WORDY_DATE.sub(" ", text)):
-        if not _REVIEW_CUE.search(sentence):
+        # "Nhiệm kỳ 2019 – 2024, Mặt trận … đã …": the term before, reported
+        if not (
+            _REVIEW_CUE.search(sentence) or re.match(r"\s*(?i:nhiệm kỳ)", sentence)
+        ):
             continue
         for mention in _mentions(sentence):
             period = mention.period or {}

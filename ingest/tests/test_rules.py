@@ -808,3 +808,25 @@ def test_an_award_that_names_who_gave_it_is_theirs_not_the_hands_over():
             "individuals": 3,
         }
     ]
+
+
+def test_a_congress_opens_its_term_and_reviews_the_one_before():
+    event = extract(
+        "Đại hội đại biểu Hội Nông dân xã Tân Hòa lần thứ I\n"
+        "Ngày 5/8/2025, Hội Nông dân xã Tân Hòa tổ chức Đại hội đại biểu lần thứ I, "
+        "nhiệm kỳ 2025 – 2030.\n"
+        "Nhiệm kỳ 2020 – 2025, Hội đã vận động hội viên hiến 2.000 m² đất làm "
+        "đường giao thông."
+    )["event"]
+    assert (event["kind"], event["date"]) == ("other", "2025-08-05")
+    assert event["organizer"] == "Hội Nông dân xã Tân Hòa"
+    assert event["plan_period"] == {"start": "2025-01-01", "end": "2030-12-31"}
+    assert event["review_period"] == {"start": "2020-01-01", "end": "2025-12-31"}
+
+
+def test_who_a_meeting_is_made_of_is_no_result():
+    found = extract(
+        "Xã Tân Hòa tổ chức đối thoại với Nhân dân\n"
+        "Thành phần gồm lãnh đạo xã và khoảng 150 người dân đại diện 9 thôn."
+    )["indicators"]
+    assert found == []
