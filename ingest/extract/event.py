@@ -122,7 +122,9 @@ def event_kind(sentence: str, title: str | None) -> str | None:
         ):
             return "midyear_review"  # "họp đánh giá kết quả công tác quý III"
         if re.search(
-            r"ra quân|hành quân|đợt công tác|đợt cao điểm|chiến dịch"
+            r"ra quân|hành quân|đợt công tác|đợt cao điểm|tháng cao điểm|chiến dịch"
+            # "phát động Tháng cao điểm “Vì người nghèo”": a plan set going
+            r"|phát động\s+(?:tháng|đợt|chiến dịch|cuộc vận động)"
             r"|triển khai\s+(?:thực hiện\s+)?(?:kế hoạch|đợt|chương trình|phong trào|phương hướng|nhiệm vụ)",
             lowered,
         ):

@@ -193,33 +193,48 @@ def indicators(context: Context) -> list[dict[str, Any]]:
         )
     # "… giải ngân được 90 triệu": money
     for sentence in split_sentences(text):
-        money = re.search(  # "2,3 triệu m² đất" is an area, not money
-            r"(\d[\d.,]*)\s*(triệu|tỷ|tỉ|nghìn|ngàn)(?!\s*(?:m2|m²|m\b|ha\b|km\b|"
-            r"người|lượt|hộ|cây|tấn|ngày công|hội viên|đoàn viên))(?:\s+đồng)?",
-            sentence,
-        )
-        if money is None or not re.search(
-            r"kinh phí|giải ngân|hỗ trợ|vận động|quyên góp|ủng hộ|đóng góp|huy động",
-            sentence,
-            re.I,
-        ):
-            continue
+        found += _money(sentence)
+    return found
+
+
+_MONEY = re.compile(  # "2,3 triệu m² đất" is an area, not money
+    r"(\d[\d.,]*)\s*(triệu|tỷ|tỉ|nghìn|ngàn)(?!\s*(?:m2|m²|m\b|ha\b|km\b|"
+    r"người|lượt|hộ|cây|tấn|ngày công|hội viên|đoàn viên))(?:\s+đồng)?"
+)
+_MONEY_VERB = re.compile(r"giải ngân|vận động|quyên góp|ủng hộ|đóng góp|huy động", re.I)
+
+
+def _money(sentence: str) -> list[dict[str, Any]]:
+    """Each sum of money in a sentence that reports giving, raising or
+    spending it, labelled with its clause: "Mỗi căn nhà có tổng trị giá 120
+    triệu đồng, trong đó Quỹ “Vì người nghèo” xã hỗ trợ 60 triệu đồng" gives
+    two rows."""
+    if not re.search(
+        r"kinh phí|giải ngân|hỗ trợ|vận động|quyên góp|ủng hộ|đóng góp|huy động",
+        sentence,
+        re.I,
+    ):
+        return []
+    rows: list[dict[str, Any]] = []
+    since = 0  # the text before a later sum starts after the sum before it
+    for money in _MONEY.finditer(sentence):
         amount = parse_number(f"{money.group(1)} {money.group(2)}")
         if amount is None:
             continue
+        before = sentence[since : money.start()]
+        since = money.end()
         label = re.split(
-            r"\s+(?:tiếp tục\s+)?(?:giải ngân|được|đạt)\b",
-            sentence[: money.start()],
-            maxsplit=1,
+            r"\s+(?:tiếp tục\s+)?(?:giải ngân|được|đạt)\b", before, maxsplit=1
         )[0]
-        verb = re.search(
-            r"giải ngân|vận động|quyên góp|ủng hộ|đóng góp|huy động", sentence, re.I
+        verb = _MONEY_VERB.search(before) or (
+            None if rows else _MONEY_VERB.search(sentence)
         )
         # "Qua 3 năm, các ấp đã vận động hơn …": the clause with the money.
         label = re.sub(
             r"\s+(?:hơn|gần|trên|khoảng|được)$", "", tidy(label.split(",")[-1])
         )
         label = re.sub(r"\s+(?:đã|đã được)\s+", " ", label)
+        label = re.sub(r"^(?i:trong đó)\s+", "", label)
         worth = (
             _WORTH_OF.search(sentence[: money.start()]) if _WORTH.match(label) else None
         )
@@ -238,14 +253,9 @@ def indicators(context: Context) -> list[dict[str, Any]]:
         after = tidy(after)
         if after and not re.match(r"(?i:đồng\b)", after):
             label = f"{label} {after}"
-        found.append(
-            measure(
-                label,
-                int(amount) if amount == amount.to_integral_value() else float(amount),
-                unit="VND",
-            )
-        )
-    return found
+        value = int(amount) if amount == amount.to_integral_value() else float(amount)
+        rows.append(measure(label, value, unit="VND"))
+    return rows
 
 
 def targets(context: Context) -> list[dict[str, Any]]:

@@ -830,3 +830,24 @@ def test_who_a_meeting_is_made_of_is_no_result():
         "Thành phần gồm lãnh đạo xã và khoảng 150 người dân đại diện 9 thôn."
     )["indicators"]
     assert found == []
+
+
+def test_two_sums_in_one_sentence_are_two_results():
+    found = extract(
+        "Bàn giao nhà Đại đoàn kết ở xã Tân Hòa\n"
+        "Mỗi căn nhà trị giá 90 triệu đồng, trong đó Quỹ “Vì người nghèo” tỉnh hỗ "
+        "trợ 50 triệu đồng."
+    )["indicators"]
+    sums = {i["value"]: i["label"] for i in found if i["unit"] == "VND"}
+    assert set(sums) == {90_000_000, 50_000_000}
+    assert sums[50_000_000].startswith("Quỹ “Vì người nghèo” tỉnh hỗ trợ")
+
+
+def test_setting_a_peak_month_going_launches_a_plan_over_its_days():
+    event = extract(
+        "Phát động Tháng cao điểm Vì người nghèo ở phường Tân Hòa\n"
+        "Chiều 17/10, Ủy ban MTTQ Việt Nam phường Tân Hòa tổ chức lễ phát động "
+        "Tháng cao điểm “Vì người nghèo”, từ ngày 17/10 đến ngày 18/11/2026."
+    )["event"]
+    assert event["kind"] == "plan_launch"
+    assert event["plan_period"] == {"start": "2026-10-17", "end": "2026-11-18"}
