@@ -55,7 +55,7 @@ def initiative_counts(context: Context, target: dict[str, Any]) -> None:
             "new",
             rf"{COUNT}\s+mô hình\s+mới|(?:đăng ký|xây dựng)\s+mới\s+{COUNT}\s+mô hình"
             # "có thêm 8 mô hình “Dân vận khéo” mới"
-            rf"|{COUNT}\s+mô hình\s+[“\"][^”\"]{{3,40}}[”\"]\s+mới|có thêm\s+{COUNT}\s+mô hình"
+            rf"|{COUNT}\s+mô hình\s+[“\"][^”\"]{{3,40}}[”\"]\s+mới|có thêm\s+{COUNT}\s+mô hình(?![^.;\d]{{0,40}}?được\s+(?:công nhận|tuyên dương|biểu dương))"
             rf"|{COUNT}\s+mô hình\b[^.;\d]{{0,60}}?được xây dựng mới",
         ),
         (

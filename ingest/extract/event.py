@@ -208,7 +208,9 @@ _BARE_BODY = re.compile(
 def _body_before(before: str) -> str | None:
     """The body named last before the verb, without its date and place."""
     before = re.split(
-        r"(?i:\s*,?\s*(?:đã\s+|vừa\s+)?phối hợp\s+(?:với|cùng)\b)", before
+        # "… phối hợp với Công an xã", "… phối hợp Công an xã": a co-host
+        r"\s*,?\s*(?:(?i:đã|vừa)\s+)?(?i:phối hợp)\s+(?:(?i:với|cùng)\b|(?=[A-ZĐ]))",
+        before,
     )[0]
     before = re.sub(r"(?i:\s*,?\s*(?:đã|vừa|cũng|long trọng))+\s*$", "", before)
     # Drop the date and place clauses: "Sáng ngày 07/07/2022, tại xã Minh Tâm, …",

@@ -210,7 +210,8 @@ def _money(sentence: str) -> list[dict[str, Any]]:
     triệu đồng, trong đó Quỹ “Vì người nghèo” xã hỗ trợ 60 triệu đồng" gives
     two rows."""
     if not re.search(
-        r"kinh phí|giải ngân|hỗ trợ|vận động|quyên góp|ủng hộ|đóng góp|huy động",
+        r"kinh phí|giải ngân|hỗ trợ|vận động|quyên góp|ủng hộ|đóng góp|huy động"
+        r"|trị giá|giá trị",
         sentence,
         re.I,
     ):
@@ -531,9 +532,9 @@ def _counted(clause: str, sentence: str, subject: str = "") -> dict[str, Any] | 
         return None
     if re.search(r"(?i:đề nghị|kiến nghị)", clause[: match.start()]):
         return None  # "… đề nghị nhân rộng mô hình ra 15 tổ dân phố": asked for
-    if re.search(r"(?i:\b(?:tại|ở|của)\s*)$", clause[: match.start()]):
-        # "… với Nhân dân tại 78 xã, phường", "cán bộ … của 102 xã, phường":
-        # where, or whose, not what was done
+    if re.search(r"(?i:\b(?:tại|ở|của|gồm)\s*)$", clause[: match.start()]):
+        # "… với Nhân dân tại 78 xã, phường", "cán bộ … của 102 xã, phường",
+        # "Mô hình gồm 1 tổ tự quản": where, whose, what of; not what was done
         return None
     if (
         match.group(2) is None

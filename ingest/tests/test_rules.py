@@ -851,3 +851,34 @@ def test_setting_a_peak_month_going_launches_a_plan_over_its_days():
     )["event"]
     assert event["kind"] == "plan_launch"
     assert event["plan_period"] == {"start": "2026-10-17", "end": "2026-11-18"}
+
+
+def test_models_added_and_recognised_are_recognised_not_new():
+    found = extract(
+        "Kết quả phong trào Dân vận khéo quý III\n"
+        "Trong quý III, toàn tỉnh có thêm 96 mô hình “Dân vận khéo” được công nhận."
+    )["initiatives"]
+    assert (found["recognized"], found["new"]) == (96, None)
+
+
+def test_a_worth_alone_is_money_too():
+    found = extract(
+        "Kết quả công tác dân vận của lực lượng vũ trang\n"
+        "Lực lượng vũ trang tỉnh giúp Nhân dân xây dựng 14 căn nhà, trị giá hơn "
+        "700 triệu đồng."
+    )["indicators"]
+    assert {(i["value"], i["unit"]) for i in found} == {
+        (14, "căn"),
+        (700_000_000, "VND"),
+    }
+
+
+def test_a_co_host_joined_without_voi_is_left_out_of_the_organizer():
+    event = extract(
+        "Ra mắt mô hình Khu dân cư an toàn ở xã Tân Hòa\n"
+        "Ngày 15/9/2026, Ủy ban MTTQ Việt Nam xã Tân Hòa phối hợp Công an xã tổ "
+        "chức ra mắt mô hình “Khu dân cư an toàn”.\n"
+        "Mô hình gồm 2 tổ tự quản."
+    )
+    assert event["event"]["organizer"] == "Ủy ban MTTQ Việt Nam xã Tân Hòa"
+    assert event["indicators"] == []  # what a model is made of is no result
