@@ -293,10 +293,13 @@ def _at_least(text: str) -> list[dict[str, Any]]:
     mới ít nhất 1 km đường giao thông và trồng ít nhất 500 cây xanh." Each
     "ít nhất N" is a target; the "mỗi …" of the sentence is in each label."""
     found: list[dict[str, Any]] = []
+    listing = False  # "… phấn đấu: mỗi xã có ít nhất 3 …; vận động ít nhất 500 …"
     for sentence in split_sentences(text):
-        if not re.search(
+        cued = listing or re.search(
             r"(?i:kế hoạch|phấn đấu|mục tiêu|mỗi|phải|theo chương trình)", sentence
-        ):
+        )
+        listing = bool(cued) and sentence.endswith(";")
+        if not cued:
             continue
         each = re.search(rf"\b(?:mỗi|mọi)\s+[{LOWER}]+", sentence)
         subject = each.group(0) if each else ""

@@ -882,3 +882,12 @@ def test_a_co_host_joined_without_voi_is_left_out_of_the_organizer():
     )
     assert event["event"]["organizer"] == "Ủy ban MTTQ Việt Nam xã Tân Hòa"
     assert event["indicators"] == []  # what a model is made of is no result
+
+
+def test_each_item_of_a_planned_list_is_a_target():
+    found = extract(
+        "Khối Dân vận tỉnh Tân Lập tổng kết năm 2026\n"
+        "Năm 2027, Khối phấn đấu: mỗi xã có ít nhất 2 mô hình “Dân vận khéo”; "
+        "vận động xây dựng ít nhất 300 nhà Đại đoàn kết."
+    )["targets"]
+    assert [(t["at_least"], t["unit"]) for t in found] == [(2, "mô hình"), (300, "nhà")]
