@@ -31,7 +31,7 @@ _FIELD_ABBREVIATIONS = [
 
 
 def initiative_counts(context: Context, target: dict[str, Any]) -> None:
-    text = " ".join(context.paragraphs)
+    text = "\n".join(context.paragraphs)  # "Đến nay", "Hiện" open a paragraph too
     by_field = target["by_field"]
     for key, pattern in _FIELD_PATTERNS:
         match = re.search(
@@ -54,8 +54,8 @@ def initiative_counts(context: Context, target: dict[str, Any]) -> None:
         (
             "new",
             rf"{COUNT}\s+mô hình\s+mới|(?:đăng ký|xây dựng)\s+mới\s+{COUNT}\s+mô hình"
-            # "có thêm 8 mô hình “Dân vận khéo” mới"
-            rf"|{COUNT}\s+mô hình\s+[“\"][^”\"]{{3,40}}[”\"]\s+mới|có thêm\s+{COUNT}\s+mô hình(?![^.;\d]{{0,40}}?được\s+(?:công nhận|tuyên dương|biểu dương))"
+            # "có thêm 8 mô hình “Dân vận khéo” mới", "18 mô hình “…” đăng ký mới"
+            rf"|{COUNT}\s+mô hình\s+[“\"][^”\"]{{3,40}}[”\"]\s+(?:(?:được\s+)?(?:đăng ký|xây dựng)\s+)?mới|có thêm\s+{COUNT}\s+mô hình(?![^.;\d]{{0,40}}?được\s+(?:công nhận|tuyên dương|biểu dương))"
             rf"|{COUNT}\s+mô hình\b[^.;\d]{{0,60}}?được xây dựng mới",
         ),
         (
@@ -82,6 +82,10 @@ def initiative_counts(context: Context, target: dict[str, Any]) -> None:
             # "Đến nay, trên địa bàn xã đã xây dựng được 33 mô hình": all there are
             # "Đến nay, …", "lãnh đạo xã cho biết, đến nay …" ("từ 2020 đến nay"
             # is a span, not now)
+            # "Hiện toàn xã có 14 mô hình": all there are now
+            # ("thực hiện trên địa bàn" is no "hiện": it opens the clause)
+            rf"|(?<![\w] )\b(?i:hiện nay|hiện),?\s+(?:toàn|cả|trên địa bàn)\s[^.;\d]{{0,40}}?có\s+{COUNT}\s+mô hình"
+            rf"(?![^.;\d]{{0,60}}?(?:xây dựng|đăng ký)\s+mới)"  # those are new
             rf"|(?<![\w] )\b(?i:đến nay),?\s+[^.;\d]{{0,40}}?(?:đã\s+)?(?:xây dựng|có|thực hiện)"
             rf"\s+(?:được\s+)?{COUNT}\s+mô hình",
         ),
@@ -134,6 +138,8 @@ def initiative_counts(context: Context, target: dict[str, Any]) -> None:
 
 
 _CHAIN_GAP = 45  # characters between "mô hình" and a quote, or two quotes
+# A name in quotes; inside a quotation, in single quotes ("… mô hình ‘A’ …”).
+_NAME_QUOTE = re.compile(rf"{QUOTE}|‘([^’]{{3,120}})’")
 
 
 def named_initiatives(context: Context) -> list[str]:
@@ -143,11 +149,11 @@ def named_initiatives(context: Context) -> list[str]:
     text = " ".join(context.paragraphs)
     for anchor in re.finditer(r"(?i:mô hình)", text):
         position = anchor.end()
-        while (quote := re.compile(QUOTE).search(text, position)) is not None:
+        while (quote := _NAME_QUOTE.search(text, position)) is not None:
             gap = text[position : quote.start()]
             if len(gap) > _CHAIN_GAP or re.search(r"[.;!?]", gap):
                 break
-            names.append(quote.group(1))
+            names.append(quote.group(1) or quote.group(2))
             position = quote.end()
     seen: set[str] = set()
     result = []

@@ -211,7 +211,7 @@ def _money(sentence: str) -> list[dict[str, Any]]:
     two rows."""
     if not re.search(
         r"kinh phí|giải ngân|hỗ trợ|vận động|quyên góp|ủng hộ|đóng góp|huy động"
-        r"|trị giá|giá trị",
+        r"|trị giá|giá trị|cho vay",
         sentence,
         re.I,
     ):
@@ -236,6 +236,8 @@ def _money(sentence: str) -> list[dict[str, Any]]:
         )
         label = re.sub(r"\s+(?:đã|đã được)\s+", " ", label)
         label = re.sub(r"^(?i:trong đó)\s+", "", label)
+        if re.search(r"\d", label):  # "… giúp nhau 120 ngày công và cho vay …"
+            label = re.split(r"\s+và\s+(?=\D*$)", label)[-1]
         worth = (
             _WORTH_OF.search(sentence[: money.start()]) if _WORTH.match(label) else None
         )
@@ -251,7 +253,7 @@ def _money(sentence: str) -> list[dict[str, Any]]:
         # workdays beside the money are their own result; the purpose is shared.
         after = re.sub(rf"^\s*(?:đồng\s+)?và\s+{_COUNTED.pattern}", " ", after)
         after = re.sub(r"\d[\d.,]*(?:\s*(?:km|m2|m²|ha|m)\b)?", " ", after)
-        after = tidy(after)
+        after = tidy(after).strip('”“"’‘ ')  # the end of a quotation
         if after and not re.match(r"(?i:đồng\b)", after):
             label = f"{label} {after}"
         value = int(amount) if amount == amount.to_integral_value() else float(amount)

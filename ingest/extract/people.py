@@ -255,7 +255,8 @@ _OPENER = (
     r"(?:Phó|Trưởng|Chủ tịch|Chủ nhiệm|Bí thư|Ủy viên|Uỷ viên|UV|TUV|UVBTV\w*|PBT\w*|"
     r"Giám đốc|Chính trị viên|Chỉ huy|Thường vụ|Thường trực|Tổng|Thứ trưởng|Bộ trưởng|"
     r"Tư lệnh|Chánh|Hiệu trưởng|Viện trưởng|Đại biểu Quốc hội|Nguyên|Thành viên|"
-    r"Trưởng ban|Trưởng phòng|Chuyên viên|Cán bộ|Bí thư Chi bộ|Trưởng thôn|Trưởng ấp)"
+    r"Trưởng ban|Trưởng phòng|Chuyên viên|Cán bộ|Bí thư Chi bộ|Trưởng thôn|Trưởng ấp|"
+    r"Trưởng bản|Chi hội trưởng|Chi hội phó|Tổ trưởng|Tổ phó|Già làng)"
 )
 # Where a position stops: a verb of the event, a bracket, the next person.
 _STOP_VERBS = (

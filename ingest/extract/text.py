@@ -56,6 +56,14 @@ _AGENCY_MARK = re.compile(
 )
 
 
+# … or at the lead's date, when no sentence ends before it ("… 6 tháng cuối
+# năm Chiều 26/6, Ban Xây dựng Đảng …").
+_LEAD_STARTS = re.compile(
+    r"(?<=[a-zà-ỹđ0-9”\"])\s+(?=(?:Sáng|Chiều|Tối|Trưa|Ngày)\s+(?:ngày\s+)?"
+    r"\d{1,2}\s*[/.-]\s*\d{1,2}\b[^.]{0,40},)"
+)
+
+
 def split_paragraphs(text: str) -> list[str]:
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
     if paragraphs:
@@ -63,6 +71,10 @@ def split_paragraphs(text: str) -> list[str]:
         # one line ("… trong tình hình mới ĐNO - Ban Tuyên giáo …"): part them
         # at the agency's mark, when a headline's worth of words comes first.
         mark = _AGENCY_MARK.search(paragraphs[0])
+        if mark is None:
+            dated = _LEAD_STARTS.search(paragraphs[0])
+            ended = dated and re.search(r"[.!?;]\s", paragraphs[0][: dated.start()])
+            mark = None if ended else dated
         if mark is not None and len(paragraphs[0][: mark.start()].split()) >= 6:
             head = paragraphs[0]
             paragraphs[0:1] = [head[: mark.start()].strip(), head[mark.end() :]]

@@ -891,3 +891,53 @@ def test_each_item_of_a_planned_list_is_a_target():
         "vận động xây dựng ít nhất 300 nhà Đại đoàn kết."
     )["targets"]
     assert [(t["at_least"], t["unit"]) for t in found] == [(2, "mô hình"), (300, "nhà")]
+
+
+def test_a_headline_run_into_a_dated_lead_is_parted_at_the_date():
+    found = extract(
+        "Phường Tân Hòa sơ kết công tác dân vận, triển khai nhiệm vụ 6 tháng cuối "
+        "năm Sáng 27/6/2026, Đảng ủy phường Tân Hòa tổ chức hội nghị sơ kết công "
+        "tác dân vận 6 tháng đầu năm 2026."
+    )
+    assert found["source"]["title"] == (
+        "Phường Tân Hòa sơ kết công tác dân vận, triển khai nhiệm vụ 6 tháng cuối năm"
+    )
+    assert found["event"]["organizer"] == "Đảng ủy phường Tân Hòa"
+    assert found["event"]["date"] == "2026-06-27"
+
+
+def test_models_registered_anew_with_their_quoted_name_are_new():
+    found = extract(
+        "Kết quả phong trào Dân vận khéo 6 tháng đầu năm\n"
+        "Sáu tháng đầu năm, phường có 11 mô hình “Dân vận khéo” đăng ký mới."
+    )["initiatives"]
+    assert (found["new"], found["total"]) == (11, None)
+
+
+def test_hien_toan_xa_co_is_the_running_total_unless_they_are_new():
+    running = extract(
+        "Phong trào Dân vận khéo ở xã Tân Hòa\n"
+        "Hiện toàn xã Tân Hòa có 23 mô hình “Dân vận khéo”."
+    )["initiatives"]
+    assert (running["cumulative_total"], running["total"]) == (23, None)
+    new = extract(
+        "Phong trào Dân vận khéo ở huyện Tân Lập\n"
+        "Hiện nay, toàn huyện có 57 mô hình được xây dựng mới."
+    )["initiatives"]
+    assert (new["cumulative_total"], new["new"]) == (None, 57)
+
+
+def test_a_speaker_heading_a_womens_branch_and_a_model_in_single_quotes():
+    found = extract(
+        "Bà Lò Thị Hương, Chi hội trưởng Chi hội Phụ nữ bản Nà Hẩu cho biết: “Nhờ "
+        "mô hình ‘Nuôi gà giúp nhau thoát nghèo’, chị em đã giúp nhau 80 ngày công "
+        "và cho vay không lãi 40 triệu đồng”."
+    )
+    assert {p["name"]: p["position"] for p in found["attendees"]} == {
+        "Lò Thị Hương": "Chi hội trưởng Chi hội Phụ nữ bản Nà Hẩu"
+    }
+    assert found["named_initiatives"] == ["Nuôi gà giúp nhau thoát nghèo"]
+    money = [i for i in found["indicators"] if i["unit"] == "VND"]
+    assert [(m["value"], m["label"]) for m in money] == [
+        (40_000_000, "cho vay không lãi")
+    ]
