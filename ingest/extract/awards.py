@@ -117,6 +117,12 @@ def _form(clause: str) -> str | None:
     return None
 
 
+_RECIPIENT_BODY = (
+    r"(?:Ủy ban|Uỷ ban|UBND|Ban|Hội|Đảng ủy|Đảng uỷ|Đảng bộ|Chi bộ|Công an|Đoàn"
+    r"|Mặt trận|Khối|Phòng|Trường)\b"
+)
+
+
 def _award(clause: str) -> list[dict[str, Any]]:
     verb = _AWARD_VERB.search(clause)
     if verb is None or _PROPOSAL.search(clause):
@@ -136,6 +142,11 @@ def _award(clause: str) -> list[dict[str, Any]]:
         )
     elif re.search(r"(?i:\bcác\s+(?:tập thể|cá nhân))", clause):
         counts = (None, None)  # "khen thưởng các tập thể …": no number printed
+    elif re.search(rf"\bcho\s+{_RECIPIENT_BODY}", clause[verb.end() :]):
+        counts = (
+            None,
+            None,
+        )  # "tặng Cờ thi đua cho Ủy ban MTTQ xã": one body, uncounted
     else:
         return []
     if form.startswith("Kỷ niệm chương") and counts[1] is not None:

@@ -333,6 +333,9 @@ _UNITS = (
     "đoàn viên, hội viên",
     "xã, thị trấn",
     "xã, phường",
+    "tổ dân phố",
+    "khu dân cư",
+    "khu phố",
     "gương điển hình",
     "mô hình",
     "điển hình",
@@ -370,6 +373,9 @@ _UNITS = (
     "lớp",
     "xã",
     "phường",
+    "thôn",
+    "ấp",
+    "bản",
     "vụ",
     "tổ",
     "km",
@@ -537,9 +543,10 @@ def _counted(clause: str, sentence: str, subject: str = "") -> dict[str, Any] | 
         return None
     if re.search(r"(?i:đề nghị|kiến nghị)", clause[: match.start()]):
         return None  # "… đề nghị nhân rộng mô hình ra 15 tổ dân phố": asked for
-    if re.search(r"(?i:\b(?:tại|ở|của|gồm)\s*)$", clause[: match.start()]):
+    if re.search(r"(?i:\b(?:tại|ở|của|gồm|trưởng)\s*)$", clause[: match.start()]):
         # "… với Nhân dân tại 78 xã, phường", "cán bộ … của 102 xã, phường",
-        # "Mô hình gồm 1 tổ tự quản": where, whose, what of; not what was done
+        # "Mô hình gồm 1 tổ tự quản", "trưởng 04 khu phố": where, whose, what
+        # of, who heads; not what was done
         return None
     if (
         match.group(2) is None

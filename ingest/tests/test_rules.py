@@ -941,3 +941,29 @@ def test_a_speaker_heading_a_womens_branch_and_a_model_in_single_quotes():
     assert [(m["value"], m["label"]) for m in money] == [
         (40_000_000, "cho vay không lãi")
     ]
+
+
+def test_an_emulation_flag_to_one_body_is_an_uncounted_award():
+    found = extract(
+        "Tổng kết công tác dân vận năm 2026 ở xã Tân Hòa\n"
+        "Tại hội nghị, Đảng ủy xã tặng Giấy khen cho 4 tập thể; UBND tỉnh tặng Cờ "
+        "thi đua cho Hội Nông dân xã."
+    )["awards"]
+    assert {
+        "issuer": "UBND tỉnh",
+        "form": "Cờ thi đua",
+        "collectives": None,
+        "individuals": None,
+    } in found
+
+
+def test_villages_and_residential_groups_are_counted_but_not_their_heads():
+    found = extract(
+        "Kết quả thực hiện dân chủ ở cơ sở năm 2026\n"
+        "Có 11/12 thôn tổ chức hội nghị đối thoại; 5/5 tổ dân phố ra mắt tổ tự "
+        "quản. Dự hội nghị có các trưởng 12 thôn."
+    )["indicators"]
+    assert {(i["value"], i["of"], i["unit"]) for i in found} == {
+        (11, 12, "thôn"),
+        (5, 5, "tổ dân phố"),
+    }
