@@ -399,7 +399,8 @@ _NOT_RESULT = re.compile(
 )
 _LABEL_STOP = re.compile(
     r"\s+(?:ở|trên địa bàn|thuộc|nhằm|để|với|góp phần)\b|[;:.(]"
-    r"|,(?!\d|\s*(?:(?:hộ\s+)?cận nghèo|điển hình|chiến sĩ|thị trấn|nhân viên|phường|hội viên)\b)"
+    r"|,(?!\d|\s*(?:(?:hộ\s+)?cận nghèo|điển hình|chiến sĩ|thị trấn|nhân viên|phường|hội viên"
+    r"|hội thảo|tọa đàm|toạ đàm|diễn đàn)\b)"
 )
 _BEFORE_SKIP = {"đã", "được", "gần", "trên", "hơn", "khoảng", "có", "và", "cùng", "còn"}
 _OPENING = re.compile(
@@ -409,7 +410,8 @@ _OPENING = re.compile(
 # A list of counts ("42 mô hình cấp cơ sở, 9 mô hình cấp huyện và 2 …") is
 # one clause per count.
 _CLAUSE = re.compile(
-    r";|,\s+(?=\D)(?!điển hình|chiến sĩ|thị trấn|(?:hộ\s+)?cận nghèo|nhân viên)"
+    r";|,\s+(?=\D)(?!điển hình|chiến sĩ|thị trấn|(?:hộ\s+)?cận nghèo|nhân viên"
+    r"|hội thảo|tọa đàm|toạ đàm|diễn đàn)"
     r"(?!(?<=xã, )phường)(?!(?<=đoàn viên, )hội viên)"
     rf"|(?:,|\s+và)\s+(?=\d[\d.]*\s*(?:{_UNIT})(?![{LOWER}{UPPER}\d]))"
     # "… trồng 620 cây xanh và dọn vệ sinh 4 km kênh mương": two results.
@@ -543,10 +545,14 @@ def _counted(clause: str, sentence: str, subject: str = "") -> dict[str, Any] | 
         return None
     if re.search(r"(?i:đề nghị|kiến nghị)", clause[: match.start()]):
         return None  # "… đề nghị nhân rộng mô hình ra 15 tổ dân phố": asked for
-    if re.search(r"(?i:\b(?:tại|ở|của|gồm|trưởng)\s*)$", clause[: match.start()]):
+    if re.search(
+        r"(?i:\b(?:tại|ở|của|gồm|trưởng|hiện có|hiện nay có)\s*)$",
+        clause[: match.start()],
+    ):
         # "… với Nhân dân tại 78 xã, phường", "cán bộ … của 102 xã, phường",
-        # "Mô hình gồm 1 tổ tự quản", "trưởng 04 khu phố": where, whose, what
-        # of, who heads; not what was done
+        # "Mô hình gồm 1 tổ tự quản", "trưởng 04 khu phố", "hiện có 1.482
+        # người có uy tín": where, whose, what of, who heads, what there is;
+        # not what was done
         return None
     if (
         match.group(2) is None

@@ -967,3 +967,22 @@ def test_villages_and_residential_groups_are_counted_but_not_their_heads():
         (11, 12, "thôn"),
         (5, 5, "tổ dân phố"),
     }
+
+
+def test_a_list_of_activities_stays_in_one_label():
+    found = extract(
+        "Kết quả công tác hội năm 2026\n"
+        "Hội Nông dân xã vận động 640 hội viên tham gia các lớp tập huấn, hội thảo "
+        "về nông nghiệp hữu cơ."
+    )["indicators"]
+    assert [i["value"] for i in found] == [640]
+    assert "tập huấn, hội thảo về nông nghiệp" in found[0]["label"]
+
+
+def test_how_many_there_are_now_is_no_result():
+    found = extract(
+        "Biểu dương người có uy tín năm 2026\n"
+        "Toàn tỉnh hiện có 930 người có uy tín. Năm 2026, người có uy tín tham gia "
+        "hòa giải thành 74 vụ việc."
+    )["indicators"]
+    assert [(i["value"], i["unit"]) for i in found] == [(74, "vụ việc")]
