@@ -53,6 +53,7 @@ _TAIL = [
 _CHROME_RE = [re.compile(p) for p in _CHROME]
 _TAIL_RE = [re.compile(p) for p in _TAIL]
 _MENU = re.compile(r"(\s\|\s.*){3,}")
+_SPACE_BEFORE_MARK = re.compile(r"(?<=\w)\s+([,;:](?=\s)|[.!?](?=\s|$))")
 
 
 def is_chrome(line: str) -> bool:
@@ -77,7 +78,8 @@ def clean_text(text: str) -> str:
             if kept and kept[-1] != "":
                 kept.append("")
             continue
-        kept.append(" ".join(line.split()))
+        # "xã , phường", "năm 2026 , triển khai": no space before a comma
+        kept.append(_SPACE_BEFORE_MARK.sub(r"\1", " ".join(line.split())))
     while kept and kept[-1] == "":
         kept.pop()
     return "\n".join(kept)

@@ -986,3 +986,15 @@ def test_how_many_there_are_now_is_no_result():
         "hòa giải thành 74 vụ việc."
     )["indicators"]
     assert [(i["value"], i["unit"]) for i in found] == [(74, "vụ việc")]
+
+
+def test_a_space_typed_before_a_comma_changes_nothing():
+    found = extract(
+        "Giao ban công tác dân vận quý III năm 2026\n"
+        "Trong quý III , các cấp đã vận động Nhân dân đóng góp trên 3 tỷ đồng ; "
+        "100% xã , phường tổ chức hội nghị đối thoại ."
+    )["indicators"]
+    assert {(i["value"], i["percent"], i["unit"]) for i in found} == {
+        (3_000_000_000, None, "VND"),
+        (None, 100.0, "xã, phường"),
+    }
