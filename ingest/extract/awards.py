@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ingest.extract.text import COUNT, Context, tidy, whole_number
+from ingest.extract.text import COUNT, UY, Context, tidy, whole_number
 
 _MEDAL = re.compile(
     r"(?i:k[ỷỉ] niệm chương)\s*[“\"]?\s*(Vì sự nghiệp[^”\"]{2,40})[”\"]?"
@@ -118,7 +118,7 @@ def _form(clause: str) -> str | None:
 
 
 _RECIPIENT_BODY = (
-    r"(?:Ủy ban|Uỷ ban|UBND|Ban|Hội|Đảng ủy|Đảng uỷ|Đảng bộ|Chi bộ|Công an|Đoàn"
+    rf"(?:Ủy ban|Uỷ ban|UBND|Ban|Hội|Đảng\s*{UY}|Đảng bộ|Chi bộ|Công an|Đoàn"
     r"|Mặt trận|Khối|Phòng|Trường)\b"
 )
 
@@ -143,10 +143,8 @@ def _award(clause: str) -> list[dict[str, Any]]:
     elif re.search(r"(?i:\bcác\s+(?:tập thể|cá nhân))", clause):
         counts = (None, None)  # "khen thưởng các tập thể …": no number printed
     elif re.search(rf"\bcho\s+{_RECIPIENT_BODY}", clause[verb.end() :]):
-        counts = (
-            None,
-            None,
-        )  # "tặng Cờ thi đua cho Ủy ban MTTQ xã": one body, uncounted
+        # "tặng Cờ thi đua cho Ủy ban MTTQ xã": one body, uncounted
+        counts = (None, None)
     else:
         return []
     if form.startswith("Kỷ niệm chương") and counts[1] is not None:
@@ -171,8 +169,8 @@ _SUBJECT = re.compile(
 
 _FORM_OF = re.compile(
     r"(?i:bằng khen|giấy khen|cờ thi đua|giấy chứng nhận)\s+của\s+"
-    r"((?:Ban|Bộ|Ủy ban|Uỷ ban|UBND|Hội|Chủ tịch|Thủ tướng|Đảng ủy|Đảng uỷ|Tỉnh ủy"
-    r"|Huyện ủy|Thành ủy|Quận ủy|Thị ủy)[^,;]{2,60}?)(?=\s+cho\b|,|$)"
+    rf"((?:Ban|Bộ|Ủy ban|Uỷ ban|UBND|Hội|Chủ tịch|Thủ tướng"
+    rf"|(?:Đảng|Tỉnh|Huyện|Thành|Quận|Thị)\s*{UY})[^,;]{{2,60}}?)(?=\s+cho\b|,|$)"
 )
 
 
